@@ -1,0 +1,21 @@
+using Platform.Runtime.DockerApi.System;
+
+namespace Platform.Runtime.DockerApi;
+
+public static class DockerApiModule
+{
+    public static WebApplicationBuilder AddDockerApi(this WebApplicationBuilder builder)
+    {
+        builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.TypeInfoResolverChain.Insert(0, DockerJson.Default));
+        return builder;
+    }
+
+    /// <summary>Docker routes are mapped once; DockerApiMiddleware strips the optional /v{X.Y} prefix first.</summary>
+    public static WebApplication MapDockerApi(this WebApplication app)
+    {
+        app.MapPing();
+        app.MapVersion();
+        app.MapInfo();
+        return app;
+    }
+}

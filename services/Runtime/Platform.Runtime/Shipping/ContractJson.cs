@@ -1,0 +1,9 @@
+using System.Text.Json.Serialization;
+using Platform.Contracts.Runtime;
+
+namespace Platform.Runtime.Shipping;
+
+/// <summary>Integration contracts as MassTransit's System.Text.Json serializer writes them (camelCase).</summary>
+[JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase)]
+[JsonSerializable(typeof(HostStarted))]
+public sealed partial class ContractJson : JsonSerializerContext;

@@ -1,0 +1,15 @@
+using Platform.ServiceDefaults.Health;
+
+namespace Platform.Runtime.Shipping;
+
+public static class ShippingModule
+{
+    public static WebApplicationBuilder AddShipping(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddSingleton<BrokerStatus>();
+        builder.Services.AddSingleton<JournalMapper>();
+        builder.Services.AddHostedService<JournalShipper>();
+        builder.Services.AddHealthChecks().AddCheck<BrokerHealthCheck>("rabbitmq", tags: [HealthEndpoints.Ready]);
+        return builder;
+    }
+}

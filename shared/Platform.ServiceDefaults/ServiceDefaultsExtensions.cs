@@ -1,0 +1,27 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Platform.ServiceDefaults.Health;
+using Platform.ServiceDefaults.Telemetry;
+
+namespace Platform.ServiceDefaults;
+
+/// <summary>What every platform process gets: structured logs, OpenTelemetry, health endpoints, host options.</summary>
+public static class ServiceDefaultsExtensions
+{
+    public static TBuilder AddServiceDefaults<TBuilder>(this TBuilder builder, string serviceName)
+        where TBuilder : IHostApplicationBuilder
+    {
+        builder.Services.Configure<PlatformHostOptions>(builder.Configuration.GetSection(PlatformHostOptions.Section));
+        builder.AddStructuredLogging();
+        builder.AddPlatformTelemetry(serviceName);
+        builder.Services.AddHealthChecks();
+        return builder;
+    }
+
+    public static WebApplication MapDefaultEndpoints(this WebApplication app)
+    {
+        app.MapHealthEndpoints();
+        return app;
+    }
+}
