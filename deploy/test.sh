@@ -1,0 +1,56 @@
+#!/usr/bin/env bash
+# deploy/test.sh — run every test of the platform against real PostgreSQL, RabbitMQ and kernel.
+# Installs what is missing (Debian packages, NuGet restore), starts private PostgreSQL and RabbitMQ,
+# builds, runs all test projects, prints "N passed, N failed, N skipped", and stops the servers.
+set -euo pipefail
+
+REPO="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+CONFIGURATION="${PLATFORM_CONFIGURATION:-Release}"
+export PLATFORM_CONFIGURATION="$CONFIGURATION"
+export PLATFORM_TEST_INFRA_DIR="${PLATFORM_TEST_INFRA_DIR:-$REPO/.infra/test}"
+RESULTS="$REPO/artifacts/test-results"
+ARTIFACTS="$REPO/artifacts/$CONFIGURATION"
+
+log() { printf 'test: %s\n' "$*" >&2; }
+die() { printf 'test: error: %s\n' "$*" >&2; exit 1; }
+
+[[ $EUID -eq 0 ]] || die "run as root (the platform's tests use namespaces, mounts and cgroups)"
+command -v dotnet >/dev/null || die "the .NET 10 SDK is required (dotnet on PATH)"
+
+# Debian packages the tests drive directly (the infra script installs PostgreSQL and RabbitMQ itself).
+NEEDED=(curl docker-compose)
+MISSING=()
+for p in "${NEEDED[@]}"; do dpkg -s "$p" >/dev/null 2>&1 || MISSING+=("$p"); done
+if ((${#MISSING[@]})); then
+  log "installing ${MISSING[*]}"
+  apt-get update -qq >/dev/null && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${MISSING[@]}" >/dev/null \
+    || die "apt-get install ${MISSING[*]} failed"
+fi
+command -v docker >/dev/null || die "the docker CLI is required (/usr/local/bin/docker)"
+
+cleanup() { "$REPO/deploy/infra.sh" down --dir "$PLATFORM_TEST_INFRA_DIR" >/dev/null 2>&1 || true; }
+trap cleanup EXIT
+"$REPO/deploy/infra.sh" up --dir "$PLATFORM_TEST_INFRA_DIR" --fast >/dev/null || die "PostgreSQL/RabbitMQ did not start"
+
+log "building ($CONFIGURATION)"
+dotnet build "$REPO/Platform.sln" -c "$CONFIGURATION" -nologo -v q -clp:ErrorsOnly || die "build failed"
+log "publishing the runtime (Native AOT)"
+dotnet publish "$REPO/services/Runtime/Platform.Runtime" -c "$CONFIGURATION" -r linux-x64 -o "$ARTIFACTS/runtime" \
+  -nologo -v q -clp:ErrorsOnly || die "Native AOT publish of the runtime failed"
+
+rm -rf "$RESULTS"
+status=0
+dotnet test "$REPO/Platform.sln" -c "$CONFIGURATION" --no-build --nologo \
+  --logger "trx" --logger "console;verbosity=normal" --results-directory "$RESULTS" || status=$?
+
+passed=0 failed=0 skipped=0
+for trx in "$RESULTS"/*.trx; do
+  [[ -e $trx ]] || continue
+  counters=$(grep -o '<Counters [^>]*>' "$trx" | head -1)
+  get() { sed -n "s/.* $1=\"\([0-9]*\)\".*/\1/p" <<<"$counters"; }
+  passed=$((passed + $(get passed))); failed=$((failed + $(get failed)))
+  skipped=$((skipped + $(get notExecuted)))
+done
+(( passed + failed > 0 )) || { log "no test ran"; status=1; }
+echo "$passed passed, $failed failed, $skipped skipped"
+exit $status
