@@ -1,3 +1,4 @@
+using Platform.Runtime.DockerApi.Streams;
 using Platform.Runtime.DockerApi.System;
 
 namespace Platform.Runtime.DockerApi;
@@ -7,6 +8,7 @@ public static class DockerApiModule
     public static WebApplicationBuilder AddDockerApi(this WebApplicationBuilder builder)
     {
         builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.TypeInfoResolverChain.Insert(0, DockerJson.Default));
+        builder.AddHijackedStreams();
         return builder;
     }
 
