@@ -1,0 +1,74 @@
+namespace Platform.Benchmarks.Engines;
+
+/// <summary>One process of an engine, with its memory at the moment it was read.</summary>
+public sealed record ProcessSample(int Pid, string Name, string CommandLine, double RssMiB, double PssMiB);
+
+/// <summary>Reads /proc: command lines, parents, RSS and PSS.</summary>
+public static class ProcessTable
+{
+    public static IEnumerable<int> Pids() =>
+        Directory.EnumerateDirectories("/proc")
+            .Select(d => int.TryParse(Path.GetFileName(d), out var pid) ? pid : 0)
+            .Where(pid => pid > 0);
+
+    public static string CommandLine(int pid) =>
+        Read($"/proc/{pid}/cmdline")?.Replace('\0', ' ').Trim() ?? "";
+
+    public static bool IsAlive(int pid) => Directory.Exists($"/proc/{pid}");
+
+    public static int ParentOf(int pid)
+    {
+        // /proc/<pid>/stat: "pid (comm) state ppid ..."; comm may contain spaces and parentheses.
+        var stat = Read($"/proc/{pid}/stat");
+        var close = stat?.LastIndexOf(')') ?? -1;
+        if (stat is null || close < 0)
+            return 0;
+        var fields = stat[(close + 2)..].Split(' ');
+        return fields.Length > 1 && int.TryParse(fields[1], out var ppid) ? ppid : 0;
+    }
+
+    /// <summary>The given processes and all their descendants that are alive now.</summary>
+    public static HashSet<int> WithDescendants(IEnumerable<int> roots)
+    {
+        var result = roots.Where(IsAlive).ToHashSet();
+        var parents = Pids().Select(pid => (pid, parent: ParentOf(pid))).ToList();
+        for (var grew = true; grew;)
+        {
+            grew = false;
+            foreach (var (pid, parent) in parents)
+                if (result.Contains(parent) && result.Add(pid))
+                    grew = true;
+        }
+        return result;
+    }
+
+    public static ProcessSample? Sample(int pid, string? name = null)
+    {
+        var status = Read($"/proc/{pid}/status");
+        if (status is null)
+            return null;
+        var rss = Kib(status, "VmRSS:");
+        var pss = Kib(Read($"/proc/{pid}/smaps_rollup") ?? "", "Pss:");
+        var commandLine = CommandLine(pid);
+        name ??= Path.GetFileName(commandLine.Split(' ')[0]);
+        if (name.Length == 0)
+            name = Read($"/proc/{pid}/comm")?.Trim() ?? pid.ToString();
+        return new ProcessSample(pid, name, commandLine, rss / 1024.0, pss / 1024.0);
+    }
+
+    static long Kib(string text, string key)
+    {
+        foreach (var line in text.Split('\n'))
+            if (line.StartsWith(key, StringComparison.Ordinal)
+                && long.TryParse(line[key.Length..].Trim().Split(' ')[0], out var kib))
+                return kib;
+        return 0;
+    }
+
+    static string? Read(string path)
+    {
+        try { return File.ReadAllText(path); }
+        catch (IOException) { return null; }
+        catch (UnauthorizedAccessException) { return null; }
+    }
+}

@@ -1,0 +1,15 @@
+namespace Platform.Benchmarks.Scenarios;
+
+/// <summary>Every scenario, in the order a default run executes them.</summary>
+public static class ScenarioCatalog
+{
+    public static readonly IReadOnlyList<IScenario> All =
+    [
+        new CliVersion(),
+        new ApiPing(),
+        new ApiInfo(),
+        new IdleRss(),
+    ];
+
+    public static IScenario? Find(string name) => All.FirstOrDefault(s => s.Name == name);
+}
