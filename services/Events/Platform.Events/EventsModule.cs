@@ -1,0 +1,33 @@
+using Platform.Events.Ingesting;
+using Platform.Events.Ingesting.Networking;
+using Platform.Events.Ingesting.Runtime;
+using Platform.Events.StateLog;
+using Platform.Events.StateLog.Listing;
+using Platform.Events.StateLog.Recording;
+using Platform.ServiceDefaults.Rails.Bus;
+using Platform.ServiceDefaults.Rails.Marten;
+
+namespace Platform.Events;
+
+public static class EventsModule
+{
+    public const string ServiceName = "events";
+
+    public static IHostApplicationBuilder AddEvents(this IHostApplicationBuilder builder)
+    {
+        builder.AddMartenStore(ServiceName, options => options.AddStateLog());
+        builder.Services.AddSingleton<StateLogWriter>();
+        builder.AddBus(ServiceName, bus =>
+        {
+            bus.AddConsumer<HostStartedConsumer>().Endpoint(StateLogEndpoint.Configure);
+            bus.AddConsumer<NetworkCreatedConsumer>().Endpoint(StateLogEndpoint.Configure);
+        });
+        return builder;
+    }
+
+    public static WebApplication MapEvents(this WebApplication app)
+    {
+        app.MapGroup("/api/v1/events").MapListEvents();
+        return app;
+    }
+}

@@ -1,0 +1,11 @@
+using Platform.Events;
+using Platform.ServiceDefaults;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.AddServiceDefaults(EventsModule.ServiceName);
+builder.AddEvents();
+
+var app = builder.Build();
+app.MapDefaultEndpoints();
+app.MapEvents();
+app.Run();

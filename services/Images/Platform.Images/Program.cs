@@ -1,0 +1,10 @@
+using Platform.Images;
+using Platform.ServiceDefaults;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.AddServiceDefaults(ImagesModule.ServiceName);
+builder.AddImages();
+
+var app = builder.Build();
+app.MapDefaultEndpoints();
+app.Run();

@@ -1,0 +1,10 @@
+using Platform.Networking;
+using Platform.ServiceDefaults;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.AddServiceDefaults(NetworkingModule.ServiceName);
+builder.AddNetworking();
+
+var app = builder.Build();
+app.MapDefaultEndpoints();
+app.Run();

@@ -1,0 +1,55 @@
+using JasperFx;
+using JasperFx.Events.Daemon;
+using JasperFx.OpenTelemetry;
+using Marten;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Npgsql;
+using OpenTelemetry.Metrics;
+using OpenTelemetry.Trace;
+using Platform.ServiceDefaults.Health;
+
+namespace Platform.ServiceDefaults.Rails.Marten;
+
+public static class MartenStoreExtensions
+{
+    /// <summary>Marten's ActivitySource and Meter name.</summary>
+    public const string TelemetryName = "Marten";
+
+    /// <summary>
+    /// The service's own Marten store: its own schema (documents and events), schema objects created on startup,
+    /// lightweight sessions, and the async daemon for subscriptions (hot/cold, so one process per schema runs them
+    /// while the others stand by). Adds a "ready" health check that runs a real query.
+    /// </summary>
+    public static MartenServiceCollectionExtensions.MartenConfigurationExpression AddMartenStore(
+        this IHostApplicationBuilder builder, string schemaName, Action<StoreOptions> configure)
+    {
+        var connectionString = builder.Configuration.RequiredConnectionString(RailsConfiguration.Postgres);
+        builder.Services.AddSingleton(_ => BuildDataSource(connectionString, schemaName));
+        builder.Services.AddHealthChecks().AddCheck<PostgresHealthCheck>(
+            "postgres", tags: [HealthEndpoints.Ready], timeout: PostgresHealthCheck.Timeout);
+        builder.Services.ConfigureOpenTelemetryTracerProvider(tracing => tracing.AddSource(TelemetryName));
+        builder.Services.ConfigureOpenTelemetryMeterProvider(metrics => metrics.AddMeter(TelemetryName));
+
+        return builder.Services.AddMarten(options =>
+            {
+                options.DatabaseSchemaName = schemaName;
+                options.Events.DatabaseSchemaName = schemaName;
+                options.AutoCreateSchemaObjects = AutoCreate.CreateOrUpdate;
+                options.OpenTelemetry.TrackConnections = TrackLevel.Normal;
+                options.OpenTelemetry.TrackEventCounters();
+                configure(options);
+            })
+            .UseNpgsqlDataSource()
+            .UseLightweightSessions()
+            .ApplyAllDatabaseChangesOnStartup()
+            .AddAsyncDaemon(DaemonMode.HotCold);
+    }
+
+    static NpgsqlDataSource BuildDataSource(string connectionString, string schemaName)
+    {
+        var builder = new NpgsqlDataSourceBuilder(connectionString);
+        builder.ConnectionStringBuilder.ApplicationName ??= "platform-" + schemaName;
+        return builder.Build();
+    }
+}
