@@ -19,7 +19,10 @@ public sealed class GetVersionHandler(HostFacts host) : IQueryHandler<GetVersion
             ["Os"] = "linux",
             ["Arch"] = Arch,
             ["KernelVersion"] = host.KernelVersion,
-            [".NET"] = RuntimeInformation.FrameworkDescription,
+            ["GitCommit"] = ThisAssembly.Commit,
+            ["GoVersion"] = RuntimeInformation.FrameworkDescription,
+            ["BuildTime"] = ThisAssembly.BuildTime,
+            ["Experimental"] = "false",
         };
         return ValueTask.FromResult(new SystemVersion(
             new VersionPlatform("Platform Engine"), [new VersionComponent("Engine", engine, details)],

@@ -1,0 +1,108 @@
+using System.Net;
+using System.Net.Sockets;
+using Platform.Testing;
+
+namespace Platform.EndToEnd.Tests;
+
+/// <summary>
+/// The whole platform, booted once for all end-to-end tests: every service and the gateway as real processes
+/// against the real PostgreSQL and RabbitMQ, the runtime as its Native AOT executable when it was published.
+/// A fresh host id and root per run, so runs never see each other's state.
+/// </summary>
+public sealed class PlatformFixture : IAsyncLifetime
+{
+    readonly List<ServiceProcess> _services = [];
+
+    public string HostId { get; } = "e2e-" + Guid.NewGuid().ToString("N")[..12];
+    public string Root { get; } = Directory.CreateTempSubdirectory("platform-e2e-root-").FullName;
+    public string RunDir { get; } = Directory.CreateTempSubdirectory("platform-e2e-run-").FullName;
+    public string SocketPath => Path.Combine(RunDir, "docker.sock");
+    public ServiceProcess Gateway { get; private set; } = null!;
+    public IReadOnlyDictionary<string, ServiceProcess> Services => _services.ToDictionary(s => s.Options.Name);
+
+    public string DockerHost(string endpoint) => endpoint switch
+    {
+        "unix" => "unix://" + SocketPath,
+        "tcp" => $"tcp://127.0.0.1:{Gateway.Port}",
+        _ => throw new ArgumentOutOfRangeException(nameof(endpoint)),
+    };
+
+    /// <summary>HTTP to the gateway's TCP listener.</summary>
+    public HttpClient CreateHttpClient() => new() { BaseAddress = new Uri($"http://127.0.0.1:{Gateway.Port}") };
+
+    public async Task<Socket> ConnectAsync(string endpoint)
+    {
+        if (endpoint == "unix")
+        {
+            var unix = new Socket(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified);
+            await unix.ConnectAsync(new UnixDomainSocketEndPoint(SocketPath));
+            return unix;
+        }
+        var tcp = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
+        await tcp.ConnectAsync(new IPEndPoint(IPAddress.Loopback, Gateway.Port));
+        return tcp;
+    }
+
+    public async Task InitializeAsync()
+    {
+        var infrastructure = await Infrastructure.GetAsync();
+        var environment = infrastructure.ServiceEnvironment();
+        environment["Platform__HostId"] = HostId;
+        environment["Platform__Root"] = Root;
+        environment["Platform__RunDir"] = RunDir;
+        environment["Platform__Diagnostics"] = "true";
+
+        string[] projects =
+        [
+            "services/Runtime/Platform.Runtime", "services/Images/Platform.Images",
+            "services/Networking/Platform.Networking", "services/Build/Platform.Build",
+            "services/Registry/Platform.Registry", "services/Events/Platform.Events",
+        ];
+        var started = await Task.WhenAll(projects.Select(p => ServiceProcess.StartAsync(new ServiceProcessOptions
+        {
+            Project = p,
+            Executable = p.EndsWith("Runtime", StringComparison.Ordinal) ? PublishedRuntime() : null,
+            Environment = environment,
+            WaitForReady = true,
+        })));
+        _services.AddRange(started);
+
+        var gateway = new Dictionary<string, string?>
+        {
+            ["Gateway__Socket"] = SocketPath,
+            ["Gateway__RegistryPort"] = "0",
+        };
+        foreach (var service in started)
+            gateway[$"ReverseProxy__Clusters__{ClusterOf(service)}__Destinations__primary__Address"] = service.BaseAddress.ToString();
+        Gateway = await ServiceProcess.StartAsync(new ServiceProcessOptions
+        {
+            Project = "gateway/Platform.Gateway",
+            Environment = gateway,
+            PortVariable = "Gateway__TcpPort",
+            HealthPath = "/_ping",
+        });
+    }
+
+    static string ClusterOf(ServiceProcess service) => service.Options.Name["Platform.".Length..].ToLowerInvariant();
+
+    /// <summary>deploy/test.sh publishes the runtime with Native AOT; without it, the JIT build runs.</summary>
+    static string? PublishedRuntime()
+    {
+        var native = RepositoryRoot.Combine($"artifacts/{ServiceProcessOptions.Configuration}/runtime/Platform.Runtime");
+        return File.Exists(native) ? native : null;
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (Gateway is not null) await Gateway.DisposeAsync();
+        foreach (var service in _services) await service.DisposeAsync();
+        foreach (var dir in new[] { Root, RunDir })
+            try { Directory.Delete(dir, recursive: true); } catch (IOException) { }
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class PlatformCollection : ICollectionFixture<PlatformFixture>
+{
+    public const string Name = "platform";
+}
