@@ -46,7 +46,7 @@ public sealed class PlatformFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         var infrastructure = await Infrastructure.GetAsync();
-        var environment = infrastructure.ServiceEnvironment();
+        var environment = await infrastructure.IsolatedEnvironmentAsync("e2e");
         environment["Platform__HostId"] = HostId;
         environment["Platform__Root"] = Root;
         environment["Platform__RunDir"] = RunDir;

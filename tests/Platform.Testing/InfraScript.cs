@@ -5,10 +5,10 @@ namespace Platform.Testing;
 /// <summary>Runs deploy/infra.sh and returns its stdout, or throws with both streams when it fails.</summary>
 static class InfraScript
 {
-    public static async Task<string> RunAsync(string command, string dir, TimeSpan timeout)
+    public static async Task<string> RunAsync(string command, string dir, TimeSpan timeout, params string[] arguments)
     {
         var start = new ProcessStartInfo("bash") { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var arg in new[] { RepositoryRoot.Combine("deploy/infra.sh"), command, "--dir", dir })
+        foreach (var arg in new[] { RepositoryRoot.Combine("deploy/infra.sh"), "--dir", dir, command }.Concat(arguments))
             start.ArgumentList.Add(arg);
         using var process = Process.Start(start) ?? throw new InvalidOperationException("could not start bash");
         var stdout = process.StandardOutput.ReadToEndAsync();

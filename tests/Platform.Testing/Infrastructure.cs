@@ -51,6 +51,27 @@ public sealed class Infrastructure
         [RabbitMqVariable] = RabbitMqUri,
     };
 
+    /// <summary>
+    /// The environment for a set of services isolated from every other test on the same servers: its own
+    /// PostgreSQL database and its own RabbitMQ virtual host. Services of different test assemblies run at the
+    /// same time; sharing one database and broker, they would compete for each other's queue messages and
+    /// leader locks (Marten's async daemon runs hot/cold per database).
+    /// </summary>
+    public async Task<Dictionary<string, string?>> IsolatedEnvironmentAsync(string name)
+    {
+        var id = $"{new string(name.ToLowerInvariant().Where(char.IsAsciiLetterOrDigit).ToArray())}_{Guid.NewGuid():N}"[..32];
+        await InfraScript.RunAsync("psql", Directory, TimeSpan.FromMinutes(1), "-v", "ON_ERROR_STOP=1", "-c", $"CREATE DATABASE {id}");
+        await InfraScript.RunAsync("rabbitmqctl", Directory, TimeSpan.FromMinutes(1), "add_vhost", id);
+        await InfraScript.RunAsync("rabbitmqctl", Directory, TimeSpan.FromMinutes(1), "set_permissions", "-p", id, "platform", ".*", ".*", ".*");
+        var postgres = PostgresConnectionString.Split(';', StringSplitOptions.RemoveEmptyEntries)
+            .Select(kv => kv.StartsWith("Database=", StringComparison.OrdinalIgnoreCase) ? "Database=" + id : kv);
+        return new()
+        {
+            [PostgresVariable] = string.Join(';', postgres),
+            [RabbitMqVariable] = RabbitMqUri.TrimEnd('/') + "/" + id,
+        };
+    }
+
     /// <summary>Another infra.sh command on the same directory: "stop-rabbitmq", "start-rabbitmq", "status", ….</summary>
     public Task<string> RunAsync(string command, TimeSpan? timeout = null) =>
         InfraScript.RunAsync(command, Directory, timeout ?? TimeSpan.FromMinutes(2));

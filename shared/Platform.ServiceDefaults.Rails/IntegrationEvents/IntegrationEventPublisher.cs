@@ -37,7 +37,13 @@ public sealed class IntegrationEventPublisher(
         timeout.CancelAfter(PublishTimeout);
         try
         {
-            await bus.Publish(message, message.GetType(), Pipe.Execute<PublishContext>(c => c.MessageId = eventId), timeout.Token);
+            await bus.Publish(message, message.GetType(), Pipe.Execute<PublishContext>(c =>
+            {
+                c.MessageId = eventId;
+                // Unroutable (no queue bound yet, e.g. a fresh vhost before the events service binds) is a failure,
+                // not a silent drop: the subscription pauses and publishes again once a consumer is bound.
+                c.Mandatory = true;
+            }), timeout.Token);
         }
         catch (Exception ex) when (!stopping.IsCancellationRequested)
         {

@@ -1,4 +1,5 @@
 using RabbitMQ.Client;
+using RabbitMQ.Client.Exceptions;
 
 namespace Platform.Runtime.Shipping;
 
@@ -29,13 +30,28 @@ public sealed partial class JournalShipper
                 try { await journal.Durable.ReadAsync(wait.Token); } catch (OperationCanceledException) when (!ct.IsCancellationRequested) { }
                 continue;
             }
+            var returned = false;
             foreach (var entry in batch)
             {
-                if (mapper.Map(entry) is { } message) await PublishAsync(channel, message, declared, factory.HostName, ct);
+                if (mapper.Map(entry) is { } message)
+                {
+                    try
+                    {
+                        await PublishAsync(channel, message, declared, factory.HostName, ct);
+                    }
+                    catch (PublishReturnException)
+                    {
+                        // No queue bound for this exchange yet: keep the entry (and all after it, to keep order).
+                        logger.LogInformation("No consumer bound to {Exchange} yet; journal entry {Sequence} waits", message.Exchange, entry.Sequence);
+                        returned = true;
+                        break;
+                    }
+                }
                 shipped = entry.Sequence;
             }
             _cursor.Write(shipped);
             Interlocked.Exchange(ref status.ShippedSequence, shipped);
+            if (returned) await Task.Delay(TimeSpan.FromSeconds(1), time, ct);
         }
     }
 
@@ -51,6 +67,8 @@ public sealed partial class JournalShipper
             DeliveryMode = DeliveryModes.Persistent,
         };
         var body = MassTransitEnvelope.Write(message, brokerHost, options.Value.HostId, time.GetUtcNow());
-        await channel.BasicPublishAsync(message.Exchange, "", mandatory: false, properties, body, ct);
+        // Mandatory: a message no queue is bound for yet (a fresh broker before the events service binds) comes back
+        // as a failure instead of being dropped, so it stays in the journal and is shipped again later.
+        await channel.BasicPublishAsync(message.Exchange, "", mandatory: true, properties, body, ct);
     }
 }
