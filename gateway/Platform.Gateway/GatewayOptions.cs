@@ -1,4 +1,5 @@
 using System.Net;
+using Platform.Gateway.Listeners;
 
 namespace Platform.Gateway;
 
@@ -26,7 +27,7 @@ public sealed class GatewayOptions
     public static GatewayOptions From(IConfiguration configuration) =>
         configuration.GetSection(Section).Get<GatewayOptions>() ?? new GatewayOptions();
 
-    /// <summary>Why this configuration must not be served, or null when it is fine.</summary>
+    /// <summary>Why the gateway must not start with this configuration, or null when it may.</summary>
     public string? Problem()
     {
         if (TcpPort is < 0 or > 65535) return $"{Section}:TcpPort {TcpPort} is not a port (0 disables it)";
@@ -34,6 +35,7 @@ public sealed class GatewayOptions
         if (TcpPort != 0 && TcpPort == RegistryPort) return $"{Section}:TcpPort and {Section}:RegistryPort are both {TcpPort}";
         if (!HasSocket && TcpPort == 0 && RegistryPort == 0) return "no listener configured (Socket, TcpPort and RegistryPort are all off)";
         if (Tls.Problem() is { } tls) return tls;
+        if (HasSocket && UnixSocketFile.IsServed(Socket!)) return $"{Socket} is already served by another process";
         if (TcpPort == 0 && RegistryPort == 0) return null;
         if (!TryParseAddress(TcpAddress, out var address))
             return $"{Section}:TcpAddress '{TcpAddress}' is not an IP address or 'localhost'";

@@ -8,14 +8,11 @@ public static class UnixSocketFile
     public const UnixFileMode Mode =
         UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead | UnixFileMode.GroupWrite;
 
-    /// <summary>Creates the parent directory and removes a stale socket; refuses to take over a live one.</summary>
+    /// <summary>Creates the parent directory and removes a stale socket file (one nobody listens on).</summary>
     public static void Prepare(string path)
     {
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
-        if (!File.Exists(path)) return;
-        if (IsListening(path))
-            throw new InvalidOperationException($"{path} is already served by another process");
-        File.Delete(path);
+        if (File.Exists(path) && !IsServed(path)) File.Delete(path);
     }
 
     /// <summary>0660, as dockerd does: only the owner and the socket's group may talk to the engine.</summary>
@@ -24,8 +21,10 @@ public static class UnixSocketFile
         if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(path, Mode);
     }
 
-    static bool IsListening(string path)
+    /// <summary>Another process accepts connections on this socket (a second gateway must not steal it).</summary>
+    public static bool IsServed(string path)
     {
+        if (!File.Exists(path)) return false;
         using var probe = new Socket(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified);
         try
         {

@@ -33,14 +33,17 @@ public static class GatewayProxy
         return app;
     }
 
-    /// <summary>A backend that cannot be reached gets a Docker error body instead of YARP's empty 502/504.</summary>
+    /// <summary>A failed forward gets a Docker error body instead of YARP's empty 502/504.</summary>
     static async Task AnswerForwarderErrorsLikeDocker(HttpContext context, Func<Task> next)
     {
         await next();
-        if (context.GetForwarderErrorFeature() is not { } failure || context.Response.HasStarted) return;
+        if (context.GetForwarderErrorFeature() is not { } failure) return;
+        if (context.Response.HasStarted || context.RequestAborted.IsCancellationRequested) return;
+
         foreach (var (name, value) in RawHttpResponse.DockerHeaders) context.Response.Headers[name] = value;
         var cluster = context.Features.Get<IReverseProxyFeature>()?.Cluster.Config.ClusterId ?? "backend";
-        await DockerErrors.WriteAsync(context, context.Response.StatusCode,
-            $"{cluster} is unavailable ({failure.Error}{(failure.Exception is { } e ? ": " + e.Message : "")})");
+        var what = context.Response.StatusCode >= 500 ? $"{cluster} is unavailable" : $"forwarding to {cluster} failed";
+        var detail = failure.Exception is { } e ? $"{failure.Error}: {e.Message}" : failure.Error.ToString();
+        await DockerErrors.WriteAsync(context, context.Response.StatusCode, $"{what} ({detail})");
     }
 }

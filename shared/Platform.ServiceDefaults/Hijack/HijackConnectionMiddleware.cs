@@ -59,9 +59,13 @@ public sealed partial class HijackConnectionMiddleware(
         {
             await handler(connection, head);
         }
-        catch (Exception e) when (e is not OperationCanceledException)
+        catch (OperationCanceledException)
         {
-            LogHandlerFailed(logger, e, connection.ConnectionId, head!.Method, head.Path);
+            // the connection went away or the server is stopping: nothing to report
+        }
+        catch (Exception e)
+        {
+            LogHandlerFailed(logger, e, connection.ConnectionId, head.Method, head.Path);
         }
     }
 

@@ -106,7 +106,7 @@ public sealed class SocketPipe : IDuplexPipe, IAsyncDisposable
     {
         await _toSend.Writer.CompleteAsync();
         await _received.Reader.CompleteAsync();
-        await _sending.WaitAsync(LingerTimeout).ContinueWith(static _ => { }, TaskScheduler.Default);
+        await Task.WhenAny(_sending, Task.Delay(LingerTimeout));   // let written bytes leave, but not forever
         Socket.Dispose();
         await _receiving;
         await _sending;

@@ -30,6 +30,50 @@ public sealed class StartupTests
     }
 
     [Fact]
+    public async Task A_socket_another_process_serves_is_not_taken_over()
+    {
+        var directory = Directory.CreateTempSubdirectory("platform-gw-live-").FullName;
+        var path = Path.Combine(directory, "docker.sock");
+        try
+        {
+            using var other = new Socket(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified);
+            other.Bind(new UnixDomainSocketEndPoint(path));
+            other.Listen();
+
+            var (exitCode, output) = await GatewayProcess.RunToExitAsync(new Dictionary<string, string>
+            {
+                ["Gateway__Socket"] = path,
+                ["Gateway__TcpPort"] = "0",
+                ["Gateway__RegistryPort"] = "0",
+            });
+
+            Assert.NotEqual(0, exitCode);
+            Assert.Contains($"refusing to start: {path} is already served by another process", output);
+            Assert.True(File.Exists(path));
+        }
+        finally
+        {
+            Directory.Delete(directory, recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task A_stale_socket_file_left_by_a_crash_is_replaced()
+    {
+        await using var runtime = new FakeRuntime();
+        await using var gateway = await GatewayProcess.StartAsync(
+            new Dictionary<string, string> { ["runtime"] = runtime.Address }, beforeStart: socketPath =>
+            {
+                Directory.CreateDirectory(Path.GetDirectoryName(socketPath)!);
+                using var crashed = new Socket(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified);
+                crashed.Bind(new UnixDomainSocketEndPoint(socketPath));   // the file stays; nobody listens
+            });
+
+        using var client = gateway.UnixSocketClient();
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/healthz")).StatusCode);
+    }
+
+    [Fact]
     public async Task With_a_certificate_the_tcp_listener_speaks_https_and_still_hijacks()
     {
         var directory = Directory.CreateTempSubdirectory("platform-gw-tls-").FullName;

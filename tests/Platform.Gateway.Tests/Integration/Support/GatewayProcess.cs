@@ -30,12 +30,16 @@ public sealed class GatewayProcess : IAsyncDisposable
     public static string DllPath { get; } = typeof(GatewayProcess).Assembly
         .GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == "GatewayDll").Value!;
 
-    /// <summary>Starts the gateway with clusters pointed at the given backends (cluster id → base address).</summary>
+    /// <summary>
+    /// Starts the gateway with clusters pointed at the given backends (cluster id → base address). The socket's
+    /// directory does not exist yet: the gateway creates it (unless <paramref name="beforeStart"/> does).
+    /// </summary>
     public static async Task<GatewayProcess> StartAsync(IReadOnlyDictionary<string, string> clusters,
-        IReadOnlyDictionary<string, string>? settings = null)
+        IReadOnlyDictionary<string, string>? settings = null, Action<string>? beforeStart = null)
     {
         var socketDirectory = Directory.CreateTempSubdirectory("platform-gw-").FullName;
-        var socketPath = Path.Combine(socketDirectory, "docker.sock");
+        var socketPath = Path.Combine(socketDirectory, "run", "docker.sock");
+        beforeStart?.Invoke(socketPath);
         var (tcpPort, registryPort) = (FreePort(), FreePort());
         var environment = new Dictionary<string, string>
         {
@@ -100,9 +104,9 @@ public sealed class GatewayProcess : IAsyncDisposable
 
     async Task WaitUntilServingAsync()
     {
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(20);
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
         using var http = UnixSocketClient();
-        http.Timeout = TimeSpan.FromSeconds(2);
+        http.Timeout = TimeSpan.FromSeconds(5);
         while (DateTime.UtcNow < deadline)
         {
             if (_process.HasExited)
@@ -113,7 +117,7 @@ public sealed class GatewayProcess : IAsyncDisposable
                 if ((await http.GetAsync("/healthz")).IsSuccessStatusCode && await AcceptsAsync(TcpPort) && await AcceptsAsync(RegistryPort))
                     return;
             }
-            catch (HttpRequestException) { }
+            catch (Exception e) when (e is HttpRequestException or TaskCanceledException) { }   // not up yet, or slow
             await Task.Delay(50);
         }
         throw new TimeoutException($"gateway did not start:\n{Output}");
