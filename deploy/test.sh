@@ -18,7 +18,7 @@ die() { printf 'test: error: %s\n' "$*" >&2; exit 1; }
 command -v dotnet >/dev/null || die "the .NET 10 SDK is required (dotnet on PATH)"
 
 # Debian packages the tests drive directly (the infra script installs PostgreSQL and RabbitMQ itself).
-NEEDED=(curl docker-compose)
+NEEDED=(curl docker-compose busybox-static)
 MISSING=()
 for p in "${NEEDED[@]}"; do dpkg -s "$p" >/dev/null 2>&1 || MISSING+=("$p"); done
 if ((${#MISSING[@]})); then
