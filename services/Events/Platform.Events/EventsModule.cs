@@ -1,4 +1,5 @@
 using Platform.Events.Ingesting;
+using Platform.Events.Ingesting.Images;
 using Platform.Events.Ingesting.Networking;
 using Platform.Events.Ingesting.Runtime;
 using Platform.Events.StateLog;
@@ -21,6 +22,12 @@ public static class EventsModule
         {
             bus.AddConsumer<HostStartedConsumer>().Endpoint(StateLogEndpoint.Configure);
             bus.AddConsumer<NetworkCreatedConsumer>().Endpoint(StateLogEndpoint.Configure);
+            bus.AddConsumer<ImageImportedConsumer>().Endpoint(StateLogEndpoint.Configure);
+            bus.AddConsumer<ImageLoadedConsumer>().Endpoint(StateLogEndpoint.Configure);
+            bus.AddConsumer<ImagePulledConsumer>().Endpoint(StateLogEndpoint.Configure);
+            bus.AddConsumer<ImageTaggedConsumer>().Endpoint(StateLogEndpoint.Configure);
+            bus.AddConsumer<ImageUntaggedConsumer>().Endpoint(StateLogEndpoint.Configure);
+            bus.AddConsumer<ImageDeletedConsumer>().Endpoint(StateLogEndpoint.Configure);
         });
         return builder;
     }

@@ -1,11 +1,21 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using Platform.Images.Archives;
+using Platform.Images.Content;
+using Platform.Images.DockerApi;
+using Platform.Images.Images;
+using Platform.Images.Images.Publishing;
+using Platform.ServiceDefaults;
+using Platform.ServiceDefaults.DockerApi;
 using Platform.ServiceDefaults.Rails.Bus;
+using Platform.ServiceDefaults.Rails.IntegrationEvents;
 using Platform.ServiceDefaults.Rails.Marten;
 
 namespace Platform.Images;
 
 /// <summary>
-/// Per host: content store, unpacked layers, image metadata and tags. So far only its rails: the "images" Marten
-/// schema and the bus. Slices (pull, tag, prepare a root filesystem for runtime) register here, one line each.
+/// Per host: content store, unpacked layers, image metadata and tags. Rails: the "images" Marten schema (image
+/// streams, reference index) publishing through the bus; slices register here, one line each.
 /// </summary>
 public static class ImagesModule
 {
@@ -13,8 +23,24 @@ public static class ImagesModule
 
     public static IHostApplicationBuilder AddImages(this IHostApplicationBuilder builder)
     {
-        builder.AddMartenStore(ServiceName, _ => { });
+        builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.Services.TryAddSingleton(sp => new ContentStore(sp.GetRequiredService<IOptions<PlatformHostOptions>>().Value.Root));
+        builder.AddMartenStore(ServiceName, options => options.AddImageStore())
+            .PublishIntegrationEvents<ImagesIntegrationEvents>();
         builder.AddBus(ServiceName, _ => { });
+        builder.AddImageWrites();
+        builder.AddArchives();
+        builder.AddImagesDockerApi();
         return builder;
+    }
+
+    public static WebApplication MapImages(this WebApplication app)
+    {
+        app.UseDockerApi();
+        app.UseRouting(); // after the /v{X.Y} prefix is stripped
+        app.MapDefaultEndpoints();
+        app.MapImagesDockerApi();
+        app.MapDockerFallback();
+        return app;
     }
 }

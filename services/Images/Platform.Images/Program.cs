@@ -6,5 +6,5 @@ builder.AddServiceDefaults(ImagesModule.ServiceName);
 builder.AddImages();
 
 var app = builder.Build();
-app.MapDefaultEndpoints();
+app.MapImages();
 app.Run();

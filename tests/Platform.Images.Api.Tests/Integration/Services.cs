@@ -1,0 +1,54 @@
+using Platform.Testing;
+
+namespace Platform.Images.Api.Tests.Integration;
+
+/// <summary>How these tests start the processes they drive.</summary>
+public static class Services
+{
+    public static ServiceProcessOptions Images(Infrastructure infrastructure, string hostId, string root)
+    {
+        var environment = infrastructure.ServiceEnvironment();
+        environment["Platform__HostId"] = hostId;
+        environment["Platform__Root"] = root;
+        environment["Logging__LogLevel__Default"] = "Warning";
+        return new() { Project = "services/Images/Platform.Images", Environment = environment, WaitForReady = true };
+    }
+
+    public static ServiceProcessOptions Events(Infrastructure infrastructure)
+    {
+        var environment = infrastructure.ServiceEnvironment();
+        environment["Logging__LogLevel__Default"] = "Warning";
+        return new() { Project = "services/Events/Platform.Events", Environment = environment, WaitForReady = true };
+    }
+
+    /// <summary>The runtime answers /_ping and /version for the CLI; the AOT build when deploy/test.sh published it.</summary>
+    public static ServiceProcessOptions Runtime(Infrastructure infrastructure, string hostId, string root, string runDir)
+    {
+        var environment = infrastructure.ServiceEnvironment();
+        environment["Platform__HostId"] = hostId;
+        environment["Platform__Root"] = root;
+        environment["Platform__RunDir"] = runDir;
+        var native = RepositoryRoot.Combine($"artifacts/{ServiceProcessOptions.Configuration}/runtime/Platform.Runtime");
+        return new()
+        {
+            Project = "services/Runtime/Platform.Runtime",
+            Executable = File.Exists(native) ? native : null,
+            Environment = environment,
+        };
+    }
+
+    /// <summary>A gateway whose images and runtime clusters are the processes of this run.</summary>
+    public static ServiceProcessOptions Gateway(string socket, ServiceProcess images, ServiceProcess runtime) => new()
+    {
+        Project = "gateway/Platform.Gateway",
+        PortVariable = "Gateway__TcpPort",
+        HealthPath = "/_ping",
+        Environment = new Dictionary<string, string?>
+        {
+            ["Gateway__Socket"] = socket,
+            ["Gateway__RegistryPort"] = "0",
+            ["ReverseProxy__Clusters__images__Destinations__primary__Address"] = images.BaseAddress.ToString(),
+            ["ReverseProxy__Clusters__runtime__Destinations__primary__Address"] = runtime.BaseAddress.ToString(),
+        },
+    };
+}
