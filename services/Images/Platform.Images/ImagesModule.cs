@@ -2,9 +2,11 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Platform.Images.Archives;
 using Platform.Images.Content;
+using Platform.Images.Distribution;
 using Platform.Images.DockerApi;
 using Platform.Images.Images;
 using Platform.Images.Images.Publishing;
+using Platform.Images.Snapshots;
 using Platform.ServiceDefaults;
 using Platform.ServiceDefaults.DockerApi;
 using Platform.ServiceDefaults.Rails.Bus;
@@ -30,6 +32,8 @@ public static class ImagesModule
         builder.AddBus(ServiceName, _ => { });
         builder.AddImageWrites();
         builder.AddArchives();
+        builder.AddSnapshots();
+        builder.AddDistribution();
         builder.AddImagesDockerApi();
         return builder;
     }

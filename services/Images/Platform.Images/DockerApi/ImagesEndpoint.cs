@@ -1,4 +1,5 @@
 using Platform.Images.DockerApi.Creating;
+using Platform.Images.DockerApi.Distribution;
 using Platform.Images.DockerApi.History;
 using Platform.Images.DockerApi.Inspecting;
 using Platform.Images.DockerApi.Listing;
@@ -66,8 +67,7 @@ public static class ImagesEndpoint
         ImageOperation.Load => LoadImages.HandleAsync(context, cancellationToken),
         ImageOperation.SaveMany => SaveImages.HandleAsync(context, context.Request.Values("names"), cancellationToken),
         ImageOperation.SaveOne => SaveImages.HandleAsync(context, [route.Name!], cancellationToken),
-        // Registry operations arrive with the distribution slice; until then they say so instead of "page not found".
-        ImageOperation.Push => Task.FromResult(DockerErrors.Result(StatusCodes.Status501NotImplemented, "pushing images is not available yet on this platform")),
+        ImageOperation.Push => PushImage.HandleAsync(context, route.Name!, cancellationToken),
         ImageOperation.Search => Task.FromResult(DockerErrors.Result(StatusCodes.Status501NotImplemented, "searching a registry is not available yet on this platform")),
         _ => Task.FromResult(DockerErrors.NotFound("page not found")),
     };

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http.Features;
 using Platform.Images.Archives.Importing;
+using Platform.Images.DockerApi.Distribution;
 using Platform.Images.Images;
 using Platform.Images.Images.Format;
 using Platform.ServiceDefaults.DockerApi;
@@ -9,16 +10,14 @@ namespace Platform.Images.DockerApi.Creating;
 /// <summary>
 /// POST /images/create. With fromSrc=- it is docker import: the body is a root filesystem tar (plain or gzip), repo
 /// and tag name it (repo may carry the tag), message is the comment, each changes= is a Dockerfile instruction, and
-/// the answer is a JSON stream ending with {"status":"sha256:…"}. With fromImage it is a pull, which arrives with
-/// the distribution slice.
+/// the answer is a JSON stream ending with {"status":"sha256:…"}. With fromImage it is a pull (<see cref="PullImage"/>).
 /// </summary>
 public static class CreateImage
 {
     public static async Task<IResult> HandleAsync(HttpContext context, CancellationToken cancellationToken)
     {
         var request = context.Request;
-        if (request.Value("fromImage").Length > 0)
-            return DockerErrors.Result(StatusCodes.Status501NotImplemented, "pulling images is not available yet on this platform");
+        if (request.Value("fromImage").Length > 0) return await PullImage.HandleAsync(context, cancellationToken);
 
         var source = request.Value("fromSrc");
         if (source != "-")
