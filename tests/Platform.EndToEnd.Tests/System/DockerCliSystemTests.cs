@@ -1,3 +1,4 @@
+using Platform.Testing;
 namespace Platform.EndToEnd.Tests.System;
 
 [Collection(PlatformCollection.Name)]

@@ -1,3 +1,4 @@
+using Platform.Testing;
 using System.Text.Json;
 
 namespace Platform.Images.Api.Tests.Integration;

@@ -1,8 +1,8 @@
 using System.Diagnostics;
 
-namespace Platform.Images.Api.Tests.Integration;
+namespace Platform.Testing;
 
-/// <summary>The real docker CLI, pointed at the gateway of this run.</summary>
+/// <summary>The real docker CLI pointed at the platform, as a user runs it: a private client config, no pinned API version.</summary>
 public static class DockerCli
 {
     public sealed record Result(int ExitCode, string Stdout, string Stderr)
@@ -15,7 +15,7 @@ public static class DockerCli
         var start = new ProcessStartInfo("docker") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         foreach (var a in args) start.ArgumentList.Add(a);
         start.Environment["DOCKER_HOST"] = dockerHost;
-        start.Environment["DOCKER_CONFIG"] = Path.Combine(Path.GetTempPath(), "platform-images-docker-config");
+        start.Environment["DOCKER_CONFIG"] = Path.Combine(Path.GetTempPath(), "platform-tests-docker-config");
         start.Environment.Remove("DOCKER_API_VERSION");
         start.Environment.Remove("DOCKER_CONTEXT");
         using var process = Process.Start(start)!;
