@@ -19,7 +19,7 @@
 #   sudo PLATFORM_DOCKER_HOST=tcp://127.0.0.1:2375 tests/Platform.Benchmarks/run.sh
 #
 # What it does: installs what is missing from Debian's packages (docker.io for dockerd + containerd + runc,
-# podman, hyperfine) without letting the packages start their system services, builds the benchmark in
+# podman, hyperfine, docker-registry) without letting the packages start their system services, builds the benchmark in
 # Release, and runs it. The benchmark starts its own dockerd (with its own containerd) and its own
 # `podman system service` under /var/tmp/platform-bench-<pid>, each on a private socket, and never uses
 # /var/run/docker.sock or /run/containerd; it stops them and deletes that directory on exit and on Ctrl-C.
@@ -38,6 +38,7 @@ missing=()
 command -v dockerd >/dev/null && command -v containerd >/dev/null || missing+=(docker.io)
 command -v podman >/dev/null || missing+=(podman)
 command -v hyperfine >/dev/null || missing+=(hyperfine)
+command -v docker-registry >/dev/null || missing+=(docker-registry)
 if ((${#missing[@]})); then
   echo "installing ${missing[*]}" >&2
   # Keep the packages from starting their system services (docker, containerd): the benchmark runs its own.

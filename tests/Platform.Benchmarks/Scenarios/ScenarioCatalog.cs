@@ -9,6 +9,7 @@ public static class ScenarioCatalog
         new ApiPing(),
         new ApiInfo(),
         new IdleRss(),
+        new ImageTransfer(),
     ];
 
     public static IScenario? Find(string name) => All.FirstOrDefault(s => s.Name == name);
