@@ -25,7 +25,7 @@ public sealed class ImagesPlatformFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        var infrastructure = await Infrastructure.GetAsync();
+        var infrastructure = await (await Infrastructure.GetAsync()).IsolatedEnvironmentAsync("images-api");
         RootA = TempDirectory("platform-images-a-");
         RootB = TempDirectory("platform-images-b-");
         var runtimeRoot = TempDirectory("platform-images-runtime-");
