@@ -8,10 +8,10 @@ namespace Platform.Images.DockerApi;
 public static class DockerResults
 {
     public static IResult Json<T>(T value, JsonTypeInfo<T> type, int status = StatusCodes.Status200OK) =>
-        new JsonBytes([.. JsonSerializer.SerializeToUtf8Bytes(value, type), (byte)'\n'], status);
+        DockerJsonResults.Json(value, type, status);
 
     /// <summary>A status with no body (201 of tag).</summary>
-    public static IResult Empty(int status) => new JsonBytes([], status, contentType: null);
+    public static IResult Empty(int status) => DockerJsonResults.Bytes([], status, contentType: null);
 
     /// <summary>A JSON message stream (import, load): each message then CRLF, as moby's stream formatter writes.</summary>
     public static IResult Messages(IEnumerable<JsonMessage> messages)
@@ -22,17 +22,6 @@ public static class DockerResults
             body.AddRange(JsonSerializer.SerializeToUtf8Bytes(message, ImagesJson.Relaxed.JsonMessage));
             body.AddRange("\r\n"u8.ToArray());
         }
-        return new JsonBytes(body.ToArray(), StatusCodes.Status200OK);
-    }
-
-    sealed class JsonBytes(byte[] body, int status, string? contentType = DockerErrors.JsonContentType) : IResult
-    {
-        public async Task ExecuteAsync(HttpContext context)
-        {
-            context.Response.StatusCode = status;
-            if (contentType is not null) context.Response.ContentType = contentType;
-            context.Response.ContentLength = body.Length;
-            if (body.Length > 0) await context.Response.Body.WriteAsync(body, context.RequestAborted);
-        }
+        return DockerJsonResults.Bytes(body.ToArray(), StatusCodes.Status200OK);
     }
 }

@@ -38,5 +38,5 @@ public static class InfoEndpoint
 {
     public static void MapInfo(this WebApplication app) =>
         app.MapGet("/info", async (Mediator.IMediator mediator, CancellationToken ct) =>
-            DockerResults.Json(await mediator.Send(new GetInfo(), ct), DockerJson.Default.SystemInfo));
+            DockerJsonResults.Json(await mediator.Send(new GetInfo(), ct), DockerJson.Default.SystemInfo));
 }

@@ -42,5 +42,5 @@ public static class VersionEndpoint
 {
     public static void MapVersion(this WebApplication app) =>
         app.MapGet("/version", async (Mediator.IMediator mediator, CancellationToken ct) =>
-            DockerResults.Json(await mediator.Send(new GetVersion(), ct), DockerJson.Default.SystemVersion));
+            DockerJsonResults.Json(await mediator.Send(new GetVersion(), ct), DockerJson.Default.SystemVersion));
 }
