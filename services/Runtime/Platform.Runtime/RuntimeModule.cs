@@ -2,6 +2,7 @@ using Platform.Runtime.DockerApi;
 using Platform.Runtime.Hosting;
 using Platform.Runtime.Journal;
 using Platform.Runtime.Shipping;
+using Platform.Runtime.Volumes;
 using Platform.ServiceDefaults;
 using Platform.ServiceDefaults.DockerApi;
 
@@ -16,6 +17,7 @@ public static class RuntimeModule
         builder.AddJournal();
         builder.AddShipping();
         builder.AddHosting();
+        builder.AddVolumes();
         builder.AddDockerApi();
         return builder;
     }

@@ -1,5 +1,6 @@
 using Platform.Runtime.DockerApi.Streams;
 using Platform.Runtime.DockerApi.System;
+using Platform.Runtime.Volumes;
 
 namespace Platform.Runtime.DockerApi;
 
@@ -18,6 +19,7 @@ public static class DockerApiModule
         app.MapPing();
         app.MapVersion();
         app.MapInfo();
+        app.MapVolumes();
         return app;
     }
 }

@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using Platform.Runtime.DockerApi.System;
+using Platform.Runtime.Volumes.Api;
 
 namespace Platform.Runtime.DockerApi;
 
@@ -7,4 +8,7 @@ namespace Platform.Runtime.DockerApi;
 [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.Unspecified)]
 [JsonSerializable(typeof(SystemVersion))]
 [JsonSerializable(typeof(SystemInfo))]
+[JsonSerializable(typeof(VolumeResponse))]
+[JsonSerializable(typeof(VolumeListResponse))]
+[JsonSerializable(typeof(VolumePruneResponse))]
 public sealed partial class DockerJson : JsonSerializerContext;

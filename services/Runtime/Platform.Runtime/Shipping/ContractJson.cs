@@ -6,4 +6,6 @@ namespace Platform.Runtime.Shipping;
 /// <summary>Integration contracts as MassTransit's System.Text.Json serializer writes them (camelCase).</summary>
 [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase)]
 [JsonSerializable(typeof(HostStarted))]
+[JsonSerializable(typeof(VolumeCreated))]
+[JsonSerializable(typeof(VolumeDestroyed))]
 public sealed partial class ContractJson : JsonSerializerContext;

@@ -1,19 +1,26 @@
 using System.Buffers.Binary;
 using System.Text.Json;
+using Microsoft.Extensions.Options;
 using Platform.Runtime.Journal;
+using Platform.ServiceDefaults;
 using Wire = Platform.Contracts.Runtime;
 using Domain = Platform.Runtime.Hosting;
+using Volumes = Platform.Runtime.Volumes;
 
 namespace Platform.Runtime.Shipping;
 
 /// <summary>Turns journal entries into integration messages. Entries with no integration meaning map to null.</summary>
-public sealed class JournalMapper(RuntimeJournal journal)
+public sealed class JournalMapper(RuntimeJournal journal, IOptions<PlatformHostOptions> host)
 {
     static readonly ContractName HostStarted = ContractName.Of<Wire.HostStarted>();
+    static readonly ContractName VolumeCreated = ContractName.Of<Wire.VolumeCreated>();
+    static readonly ContractName VolumeDestroyed = ContractName.Of<Wire.VolumeDestroyed>();
 
     public OutgoingMessage? Map(JournalEntry entry) => entry.Type switch
     {
         Domain.HostStarted.Type => FromHostStarted(entry),
+        Volumes.VolumeCreated.Type => FromVolumeCreated(entry),
+        Volumes.VolumeRemoved.Type => FromVolumeRemoved(entry),
         _ => null,
     };
 
@@ -23,6 +30,20 @@ public sealed class JournalMapper(RuntimeJournal journal)
         var contract = new Wire.HostStarted(e.HostId, e.Hostname, e.EngineVersion, e.KernelVersion, e.Cpus,
             e.MemoryBytes, entry.Sequence, e.StartedAt);
         return Outgoing(HostStarted, JsonSerializer.SerializeToUtf8Bytes(contract, ContractJson.Default.HostStarted), entry);
+    }
+
+    OutgoingMessage FromVolumeCreated(JournalEntry entry)
+    {
+        var e = JsonSerializer.Deserialize(entry.Data, Volumes.VolumeJournalJson.Default.VolumeCreated)!;
+        var contract = new Wire.VolumeCreated(e.Name, host.Value.HostId, e.Driver, e.Anonymous, entry.Sequence, e.CreatedAt);
+        return Outgoing(VolumeCreated, JsonSerializer.SerializeToUtf8Bytes(contract, ContractJson.Default.VolumeCreated), entry);
+    }
+
+    OutgoingMessage FromVolumeRemoved(JournalEntry entry)
+    {
+        var e = JsonSerializer.Deserialize(entry.Data, Volumes.VolumeJournalJson.Default.VolumeRemoved)!;
+        var contract = new Wire.VolumeDestroyed(e.Name, host.Value.HostId, e.Driver, entry.Sequence, e.RemovedAt);
+        return Outgoing(VolumeDestroyed, JsonSerializer.SerializeToUtf8Bytes(contract, ContractJson.Default.VolumeDestroyed), entry);
     }
 
     OutgoingMessage Outgoing(ContractName name, byte[] message, JournalEntry entry) =>
