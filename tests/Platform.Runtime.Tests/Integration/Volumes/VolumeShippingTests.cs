@@ -1,0 +1,72 @@
+using System.Text.Json;
+using Platform.Testing;
+using RabbitMQ.Client;
+
+namespace Platform.Runtime.Tests.Integration.Volumes;
+
+/// <summary>
+/// Volume facts leave the journal as MassTransit messages on the real RabbitMQ: runtime.volume-created and
+/// runtime.volume-destroyed, in journal order, in the envelope MassTransit consumers read.
+/// </summary>
+public sealed class VolumeShippingTests : IAsyncLifetime
+{
+    static readonly string[] Exchanges = ["runtime.host-started", "runtime.volume-created", "runtime.volume-destroyed"];
+    readonly string _root = Directory.CreateTempSubdirectory("platform-volumes-ship-").FullName;
+    Dictionary<string, string?> _environment = null!;
+
+    public async Task InitializeAsync() =>
+        _environment = await (await Infrastructure.GetAsync()).IsolatedEnvironmentAsync("runtime-volumes");
+
+    [Fact]
+    public async Task Create_and_rm_are_published_with_the_host_and_driver()
+    {
+        var uri = _environment[Infrastructure.RabbitMqVariable]!;
+        await using var connection = await new ConnectionFactory { Uri = new Uri(uri) }.CreateConnectionAsync();
+        await using var channel = await connection.CreateChannelAsync();
+        var queue = (await channel.QueueDeclareAsync("", durable: false, exclusive: true, autoDelete: true)).QueueName;
+        foreach (var exchange in Exchanges)
+        {
+            // As the events service binds them; the shipper holds back everything while any exchange has no queue.
+            await channel.ExchangeDeclareAsync(exchange, ExchangeType.Fanout, durable: true, autoDelete: false);
+            await channel.QueueBindAsync(queue, exchange, "");
+        }
+
+        var options = RuntimeProcess.Options(_root) with
+        {
+            Environment = new Dictionary<string, string?>(RuntimeProcess.Options(_root).Environment)
+            {
+                [Infrastructure.RabbitMqVariable] = uri,
+            },
+        };
+        await using var runtime = await ServiceProcess.StartAsync(options);
+        var host = $"tcp://127.0.0.1:{runtime.Port}";
+        await DockerCli.SucceedAsync(host, "volume", "create", "shipped");
+        await DockerCli.SucceedAsync(host, "volume", "rm", "shipped");
+
+        var received = new List<JsonElement>();
+        await Eventually.PollAsync(async () =>
+        {
+            while (await channel.BasicGetAsync(queue, autoAck: true) is { } message)
+                received.Add(JsonDocument.Parse(message.Body).RootElement.Clone());
+            return received.Count;
+        }, count => count >= 3, TimeSpan.FromSeconds(30));
+
+        var volumes = received.Where(e => e.GetProperty("messageType")[0].GetString() != "urn:message:runtime.host-started").ToList();
+        Assert.Equal(["urn:message:runtime.volume-created", "urn:message:runtime.volume-destroyed"],
+            volumes.Select(e => e.GetProperty("messageType")[0].GetString()));
+        var created = volumes[0].GetProperty("message");
+        Assert.Equal(("shipped", "volumes-test", "local", false),
+            (created.GetProperty("name").GetString(), created.GetProperty("hostId").GetString(),
+             created.GetProperty("driver").GetString(), created.GetProperty("anonymous").GetBoolean()));
+        var destroyed = volumes[1].GetProperty("message");
+        Assert.Equal(("shipped", "local"), (destroyed.GetProperty("name").GetString(), destroyed.GetProperty("driver").GetString()));
+        Assert.True(destroyed.GetProperty("journalSequence").GetInt64() > created.GetProperty("journalSequence").GetInt64());
+        Assert.True(destroyed.GetProperty("destroyedAt").GetDateTimeOffset() >= created.GetProperty("createdAt").GetDateTimeOffset());
+    }
+
+    public Task DisposeAsync()
+    {
+        Directory.Delete(_root, recursive: true);
+        return Task.CompletedTask;
+    }
+}
