@@ -56,6 +56,10 @@ build() {
   log "built in $(( ($(now_ms) - started) / 1000 )) s"
 }
 
+service_port() { # name → its loopback port from services.sh
+  local entry; for entry in "${PLATFORM_SERVICES[@]}"; do [[ ${entry%%|*} == "$1" ]] && { IFS='|' read -r _ _ port _ <<<"$entry"; echo "$port"; return; }; done
+}
+
 launch() { # name port entry [extra env...]
   local name=$1 port=$2 entry=$3; shift 3
   local cmd=("$ARTIFACTS/$name/$entry")
@@ -67,6 +71,9 @@ launch() { # name port entry [extra env...]
     source "$INFRA_DIR/env"
     set +a
     export Platform__Root="$ROOT" Platform__RunDir="$RUN_DIR" Platform__HostId="$HOST_ID"
+    # The per-host services find each other on loopback (runtime → images for root filesystems, images → runtime
+    # for which images containers use).
+    export Platform__RuntimeUrl="http://127.0.0.1:$(service_port runtime)" Platform__ImagesUrl="http://127.0.0.1:$(service_port images)"
     [[ $port != 0 ]] && export ASPNETCORE_URLS="http://127.0.0.1:$port"
     for kv in "$@"; do export "${kv?}"; done
     exec setsid "${cmd[@]}" >>"$LOGS/$name.log" 2>&1 </dev/null

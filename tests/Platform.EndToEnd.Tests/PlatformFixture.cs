@@ -51,6 +51,14 @@ public sealed class PlatformFixture : IAsyncLifetime
         environment["Platform__Root"] = Root;
         environment["Platform__RunDir"] = RunDir;
         environment["Platform__Diagnostics"] = "true";
+        // runtime and images call each other on this host, so their ports are chosen before either starts.
+        var ports = new Dictionary<string, int>
+        {
+            ["Platform.Runtime"] = ServiceProcess.FreeLoopbackPort(),
+            ["Platform.Images"] = ServiceProcess.FreeLoopbackPort(),
+        };
+        environment["Platform__RuntimeUrl"] = $"http://127.0.0.1:{ports["Platform.Runtime"]}";
+        environment["Platform__ImagesUrl"] = $"http://127.0.0.1:{ports["Platform.Images"]}";
 
         string[] projects =
         [
@@ -64,6 +72,7 @@ public sealed class PlatformFixture : IAsyncLifetime
             Executable = p.EndsWith("Runtime", StringComparison.Ordinal) ? PublishedRuntime() : null,
             Environment = environment,
             WaitForReady = true,
+            Port = ports.TryGetValue(Path.GetFileName(p), out var port) ? port : null,
         })));
         _services.AddRange(started);
 
@@ -81,6 +90,17 @@ public sealed class PlatformFixture : IAsyncLifetime
             PortVariable = "Gateway__TcpPort",
             HealthPath = "/_ping",
         });
+        await ImportBusyboxAsync();
+    }
+
+    /// <summary>The base image of the container tests: Debian's static busybox as busybox:latest, imported once.</summary>
+    public const string Busybox = "busybox:latest";
+
+    async Task ImportBusyboxAsync()
+    {
+        var tar = await BusyboxRootfs.TarAsync();
+        var result = await DockerCli.RunAsync(DockerHost("unix"), ["import", "--change", "CMD [\"sh\"]", tar, Busybox]);
+        if (result.ExitCode != 0) throw new InvalidOperationException($"docker import of busybox failed: {result}");
     }
 
     static string ClusterOf(ServiceProcess service) => service.Options.Name["Platform.".Length..].ToLowerInvariant();

@@ -44,13 +44,13 @@ public sealed partial class ServiceProcess : IAsyncDisposable
             throw new FileNotFoundException($"{options.Name} is not built at {program}; run `dotnet build Platform.sln -c {ServiceProcessOptions.Configuration}` first.", program);
         for (var attempt = 1; ; attempt++)
         {
-            var service = Launch(options, program, FreeLoopbackPort());
+            var service = Launch(options, program, options.Port ?? FreeLoopbackPort());
             try
             {
                 await service.WaitUntilUpAsync(cancellationToken);
                 return service;
             }
-            catch (ServiceStartException) when (attempt < 3 && service.Output.Contains("address already in use"))
+            catch (ServiceStartException) when (attempt < 3 && options.Port is null && service.Output.Contains("address already in use"))
             {
                 await service.DisposeAsync(); // lost a race for the port; try another
             }
@@ -96,7 +96,8 @@ public sealed partial class ServiceProcess : IAsyncDisposable
     [DllImport("libc", EntryPoint = "kill", SetLastError = true)]
     static extern int SendSignal(int pid, int signal);
 
-    static int FreeLoopbackPort()
+    /// <summary>A loopback port free right now (for services that must know each other's address before they start).</summary>
+    public static int FreeLoopbackPort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();

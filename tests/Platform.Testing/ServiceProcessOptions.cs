@@ -25,6 +25,9 @@ public sealed record ServiceProcessOptions
     /// </summary>
     public string? PortVariable { get; init; }
 
+    /// <summary>The port to listen on; null picks a free one (and retries with another if it was taken meanwhile).</summary>
+    public int? Port { get; init; }
+
     /// <summary>Added to the inherited environment; a null value removes a variable. ASPNETCORE_URLS is set by the helper.</summary>
     public IReadOnlyDictionary<string, string?> Environment { get; init; } = new Dictionary<string, string?>();
 

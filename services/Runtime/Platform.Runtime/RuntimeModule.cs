@@ -1,3 +1,4 @@
+using Platform.Runtime.Containers;
 using Platform.Runtime.DockerApi;
 using Platform.Runtime.Hosting;
 using Platform.Runtime.Journal;
@@ -18,6 +19,7 @@ public static class RuntimeModule
         builder.AddShipping();
         builder.AddHosting();
         builder.AddVolumes();
+        builder.AddContainers();
         builder.AddDockerApi();
         return builder;
     }

@@ -38,7 +38,21 @@ public sealed class DockerApiMiddleware(RequestDelegate next)
         {
             context.Items[VersionItem] = DockerApiVersion.Max;
         }
-        return next(context);
+        return InvokeNextAsync(context);
+    }
+
+    /// <summary>A <see cref="DockerApiException"/> thrown before the response started becomes Docker's error body.</summary>
+    async Task InvokeNextAsync(HttpContext context)
+    {
+        try
+        {
+            await next(context);
+        }
+        catch (DockerApiException error) when (!context.Response.HasStarted)
+        {
+            if (error.StatusCode == StatusCodes.Status304NotModified) context.Response.StatusCode = error.StatusCode;
+            else await DockerErrors.WriteAsync(context, error.StatusCode, error.Message);
+        }
     }
 
     /// <summary>"/v1.51/containers/json" → ("1.51", "/containers/json"). Digits and dots only, as moby matches.</summary>

@@ -1,3 +1,4 @@
+using Platform.Runtime.Containers;
 using Platform.Runtime.DockerApi.Streams;
 using Platform.Runtime.DockerApi.System;
 using Platform.Runtime.Volumes;
@@ -20,6 +21,7 @@ public static class DockerApiModule
         app.MapVersion();
         app.MapInfo();
         app.MapVolumes();
+        app.MapContainers();
         return app;
     }
 }

@@ -1,4 +1,7 @@
 using Microsoft.AspNetCore.Connections;
+using Platform.Runtime.Containers.Attaching;
+using Platform.Runtime.Containers.Exec;
+using Platform.ServiceDefaults.DockerApi;
 using Platform.ServiceDefaults.Hijack;
 
 namespace Platform.Runtime.DockerApi.Streams;
@@ -8,7 +11,8 @@ namespace Platform.Runtime.DockerApi.Streams;
 /// echo. Kestrel cannot answer these (an un-framed 200, or an upgrade with a body), so they are served from the
 /// raw connection before Kestrel's HTTP parser sees them.
 /// </summary>
-public sealed class HijackedRequests(IConfiguration configuration, ILogger<HijackedRequests> logger)
+public sealed class HijackedRequests(
+    IConfiguration configuration, AttachContainer attach, StartExec startExec, ILogger<HijackedRequests> logger)
 {
     public bool EchoEnabled { get; } = configuration.GetValue("Platform:Diagnostics", false);
 
@@ -27,14 +31,21 @@ public sealed class HijackedRequests(IConfiguration configuration, ILogger<Hijac
                 await RawStreamEcho.RunAsync(head, input, output, CancellationToken.None);
                 return;
             }
-            await RawRequestReader.ReadBodyAsync(input, head);
-            var (status, message) = DockerHijackRoutes.IsDiagnosticEcho(head)
-                ? (404, "page not found")
-                : (404, NotFoundMessage(head));
-            await RawHttpResponse.WriteJsonErrorAsync(output, status, message, RawHttpResponse.DockerHeaders);
+            if (DockerHijackRoutes.IsDiagnosticEcho(head))
+            {
+                await RawRequestReader.ReadBodyAsync(input, head);
+                await RawHttpResponse.WriteJsonErrorAsync(output, 404, "page not found", RawHttpResponse.DockerHeaders);
+            }
+            else if (head.Path.EndsWith("/attach", StringComparison.Ordinal)) await attach.HandleAsync(head, input, output);
+            else await startExec.HandleAsync(head, input, output);
         }
         catch (RawHttpException ex)
         {
+            await RawHttpResponse.WriteJsonErrorAsync(output, ex.StatusCode, ex.Message, RawHttpResponse.DockerHeaders);
+        }
+        catch (DockerApiException ex)
+        {
+            // Thrown only before a stream head was written: unknown container or exec, a conflict, bad input.
             await RawHttpResponse.WriteJsonErrorAsync(output, ex.StatusCode, ex.Message, RawHttpResponse.DockerHeaders);
         }
         catch (Exception ex) when (ex is IOException or ConnectionResetException or OperationCanceledException)
@@ -45,14 +56,5 @@ public sealed class HijackedRequests(IConfiguration configuration, ILogger<Hijac
         {
             await output.CompleteAsync();
         }
-    }
-
-    /// <summary>No container or exec instance exists yet on this host: the lifecycle lands with the runtime issue.</summary>
-    static string NotFoundMessage(RawRequestHead head)
-    {
-        var segments = head.Path.Split('/', StringSplitOptions.RemoveEmptyEntries);
-        var at = Array.FindIndex(segments, s => s is "containers" or "exec");
-        var id = at >= 0 && at + 1 < segments.Length ? Uri.UnescapeDataString(segments[at + 1]) : "";
-        return segments.ElementAtOrDefault(at) == "exec" ? $"No such exec instance: {id}" : $"No such container: {id}";
     }
 }

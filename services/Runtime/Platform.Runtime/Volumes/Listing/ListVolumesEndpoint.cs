@@ -12,7 +12,7 @@ public static class ListVolumesEndpoint
         {
             try
             {
-                var matches = VolumeFilters.Predicate(DockerFilters.Parse(request.Query["filters"], VolumeFilters.ListKeys), store.Usage);
+                var matches = VolumeFilters.Predicate(Api.DockerFilters.Parse(request.Query["filters"], VolumeFilters.ListKeys), store.Usage);
                 var volumes = store.List().Where(matches).Select(VolumeResponse.From).ToList();
                 return DockerJsonResults.Json(new VolumeListResponse(volumes, []), DockerJson.Default.VolumeListResponse);
             }

@@ -12,7 +12,7 @@ public static class PruneVolumesEndpoint
         {
             try
             {
-                var report = await pruner.PruneAsync(DockerFilters.Parse(request.Query["filters"], VolumeFilters.PruneKeys), ct);
+                var report = await pruner.PruneAsync(Api.DockerFilters.Parse(request.Query["filters"], VolumeFilters.PruneKeys), ct);
                 return DockerJsonResults.Json(report, DockerJson.Default.VolumePruneResponse);
             }
             catch (VolumeError e) { return e.ToResult(); }

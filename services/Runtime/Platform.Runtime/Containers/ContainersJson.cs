@@ -1,0 +1,27 @@
+using System.Text.Json.Serialization;
+using Platform.Runtime.Containers.Creating;
+using Platform.Runtime.Containers.Exec;
+using Platform.Runtime.Containers.Inspecting;
+using Platform.Runtime.Containers.Listing;
+using Platform.Runtime.Containers.Model;
+
+namespace Platform.Runtime.Containers;
+
+/// <summary>
+/// Docker's container shapes, source-generated: property names exactly as declared, request names matched
+/// case-insensitively (Go's decoder; Docker.DotNet.Enhanced sends "TTY"), numbers never null.
+/// </summary>
+[JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.Unspecified, PropertyNameCaseInsensitive = true,
+    NumberHandling = JsonNumberHandling.Strict)]
+[JsonSerializable(typeof(ContainerConfig))]
+[JsonSerializable(typeof(CreateExtras))]
+[JsonSerializable(typeof(CreatedContainer))]
+[JsonSerializable(typeof(ContainerInspect))]
+[JsonSerializable(typeof(List<ContainerSummary>))]
+[JsonSerializable(typeof(PrepareImageRequest))]
+[JsonSerializable(typeof(PreparedImage))]
+[JsonSerializable(typeof(ExecConfig))]
+[JsonSerializable(typeof(ExecStartConfig))]
+[JsonSerializable(typeof(ExecCreated))]
+[JsonSerializable(typeof(ExecInspect))]
+public sealed partial class ContainersJson : JsonSerializerContext;

@@ -1,0 +1,50 @@
+using Microsoft.Extensions.Options;
+using Platform.Runtime.Containers.Attaching;
+using Platform.Runtime.Containers.Creating;
+using Platform.Runtime.Containers.Exec;
+using Platform.Runtime.Containers.Inspecting;
+using Platform.Runtime.Containers.Lifecycle;
+using Platform.Runtime.Containers.Listing;
+using Platform.Runtime.Containers.Logs;
+using Platform.Runtime.Containers.Operating;
+using Platform.Runtime.Containers.Waiting;
+
+namespace Platform.Runtime.Containers;
+
+public static class ContainersModule
+{
+    public static WebApplicationBuilder AddContainers(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddSingleton<ContainerStore>();
+        services.AddSingleton<ContainerLifecycle>();
+        services.AddSingleton<ContainerVolumes>();
+        services.AddSingleton<AttachHub>();
+        services.AddSingleton<AttachContainer>();
+        services.AddSingleton<ContainerLogs>();
+        services.AddSingleton<InspectContainer>();
+        services.AddSingleton<ContainerSizes>();
+        services.AddSingleton<ExecStore>();
+        services.AddSingleton<StartExec>();
+        services.AddHostedService<ExitMonitor>();
+        services.AddSingleton(sp => new ImagesClient(new HttpClient(new SocketsHttpHandler { PooledConnectionIdleTimeout = TimeSpan.FromMinutes(5) })
+        {
+            BaseAddress = new Uri(sp.GetRequiredService<IConfiguration>()["Platform:ImagesUrl"] ?? "http://127.0.0.1:5102"),
+            Timeout = TimeSpan.FromMinutes(10),
+        }));
+        return builder;
+    }
+
+    public static IEndpointRouteBuilder MapContainers(this IEndpointRouteBuilder app)
+    {
+        app.MapCreateContainer();
+        app.MapInspectContainer();
+        app.MapListContainers();
+        app.MapWaitContainer();
+        app.MapContainerLogs();
+        app.MapContainerOperations();
+        app.MapCreateExec();
+        app.MapInspectExec();
+        return app;
+    }
+}

@@ -1,0 +1,54 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using Platform.Runtime.Containers.Model;
+using Platform.Runtime.Engine;
+using Platform.ServiceDefaults.DockerApi;
+
+namespace Platform.Runtime.Containers.Creating;
+
+/// <summary>The image as images prepared it for a container: its id, its config, and the layer directories to mount.</summary>
+public sealed record PreparedImage(string Id, string? Reference, RootfsPlan Plan, ContainerConfig? Config);
+
+public sealed record PrepareImageRequest(string Image);
+
+/// <summary>
+/// The hot-path call to this host's images service (architecture.md, "The native performance core"): one local
+/// request that resolves the reference, unpacks what is missing and answers what to mount.
+/// </summary>
+public sealed class ImagesClient(HttpClient http)
+{
+    public async Task<PreparedImage> PrepareAsync(string image, CancellationToken ct)
+    {
+        HttpResponseMessage response;
+        try
+        {
+            response = await http.PostAsJsonAsync("/_platform/images/prepare", new PrepareImageRequest(image),
+                ContainersJson.Default.PrepareImageRequest, ct);
+        }
+        catch (HttpRequestException error)
+        {
+            throw new DockerApiException(503, $"the image service of this host is unreachable: {error.Message}");
+        }
+        using (response)
+        {
+            if (response.IsSuccessStatusCode)
+                return await response.Content.ReadFromJsonAsync(ContainersJson.Default.PreparedImage, ct)
+                    ?? throw new DockerApiException(500, "the image service answered an empty body");
+            throw new DockerApiException((int)response.StatusCode, await ErrorMessageAsync(response, ct));
+        }
+    }
+
+    static async Task<string> ErrorMessageAsync(HttpResponseMessage response, CancellationToken ct)
+    {
+        var body = await response.Content.ReadAsStringAsync(ct);
+        try
+        {
+            using var document = JsonDocument.Parse(body);
+            if (document.RootElement.TryGetProperty("message", out var message)) return message.GetString() ?? body;
+        }
+        catch (JsonException)
+        {
+        }
+        return body.Length > 0 ? body : $"the image service answered {(int)response.StatusCode}";
+    }
+}

@@ -1,0 +1,75 @@
+using System.Collections.Concurrent;
+using Platform.Runtime.Containers.Model;
+using Platform.Runtime.Engine;
+using Platform.ServiceDefaults.DockerApi;
+
+namespace Platform.Runtime.Containers.Lifecycle;
+
+public sealed partial class ContainerLifecycle
+{
+    readonly ConcurrentDictionary<string, TimeSpan> _backoff = new(StringComparer.Ordinal);
+    static readonly TimeSpan FirstBackoff = TimeSpan.FromMilliseconds(100);
+    static readonly TimeSpan MaxBackoff = TimeSpan.FromMinutes(1);
+
+    /// <summary>Records an exit the engine reported, then applies auto-remove or the restart policy.</summary>
+    public async Task OnExitAsync(ContainerExit exit, CancellationToken ct)
+    {
+        Container exited;
+        using (await LockAsync(exit.Id, ct))
+        {
+            if (store.Current(exit.Id) is not { IsRunning: true }) return;
+            exited = (await store.RecordAsync(new ContainerExited(exit.Id, exit.ExitCode, exit.OomKilled, exit.At), ct))!;
+            await engine.DeleteAsync(exit.Id, ct);
+        }
+        if (exited.HostConfig.AutoRemove && !_removing.ContainsKey(exit.Id))
+        {
+            try
+            {
+                await RemoveAsync(exit.Id, force: false, removeVolumes: true, ct);
+            }
+            catch (DockerApiException error) when (error.StatusCode is 404 or 409)
+            {
+                // removed by the client meanwhile
+            }
+            return;
+        }
+        if (RestartDelay(exited) is { } delay) _ = RestartLaterAsync(exited.Id, exited.ExitCount, delay);
+    }
+
+    /// <summary>Docker's restart policies with its backoff: 100 ms doubling to 1 min, reset after 10 s of running.</summary>
+    TimeSpan? RestartDelay(Container c)
+    {
+        var policy = c.HostConfig.RestartPolicy;
+        var restart = !c.StoppedByUser && !_removing.ContainsKey(c.Id) && policy.Name switch
+        {
+            "always" or "unless-stopped" => true,
+            "on-failure" => c.ExitCode != 0 && (policy.MaximumRetryCount == 0 || c.RestartCount < policy.MaximumRetryCount),
+            _ => false,
+        };
+        if (!restart) { _backoff.TryRemove(c.Id, out _); return null; }
+        var ranLong = c.FinishedAt - c.StartedAt >= TimeSpan.FromSeconds(10);
+        var delay = ranLong || !_backoff.TryGetValue(c.Id, out var previous) ? FirstBackoff : TimeSpan.FromTicks(Math.Min(previous.Ticks * 2, MaxBackoff.Ticks));
+        _backoff[c.Id] = delay;
+        return delay;
+    }
+
+    async Task RestartLaterAsync(string id, int exitCount, TimeSpan delay)
+    {
+        await Task.Delay(delay, time);
+        try
+        {
+            using (await LockAsync(id, CancellationToken.None))
+            {
+                // Only if nothing happened meanwhile: not started, stopped, removed or exited again by another path.
+                if (store.Current(id) is not { IsRunning: false, StoppedByUser: false } c || c.ExitCount != exitCount || _removing.ContainsKey(id)) return;
+                await StartLockedAsync(id, restart: true, CancellationToken.None);
+            }
+        }
+        catch (Exception error) when (error is DockerApiException or EngineException)
+        {
+            logger.LogWarning("Restart of container {Id} failed: {Error}", id, error.Message);
+            if (store.Current(id) is { } c && RestartDelay(c with { ExitCount = c.ExitCount }) is { } next)
+                _ = RestartLaterAsync(id, c.ExitCount, next);
+        }
+    }
+}

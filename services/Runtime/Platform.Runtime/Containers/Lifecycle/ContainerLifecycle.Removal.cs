@@ -1,0 +1,78 @@
+using Platform.Runtime.Containers.Creating;
+using Platform.Runtime.Containers.Model;
+using Platform.ServiceDefaults.DockerApi;
+
+namespace Platform.Runtime.Containers.Lifecycle;
+
+public sealed partial class ContainerLifecycle
+{
+    public async Task RemoveAsync(string reference, bool force, bool removeVolumes, CancellationToken ct)
+    {
+        var c = store.Get(reference);
+        if (!_removing.TryAdd(c.Id, 0)) throw DockerApiException.Conflict($"removal of container {c.Id} is already in progress");
+        try
+        {
+            if (c.IsRunning)
+            {
+                if (!force)
+                    throw DockerApiException.Conflict(
+                        $"cannot remove container \"{c.Name}\": container is running: stop the container before removing or force remove");
+                await SignalQuietlyAsync(c.Id, Signals.Kill, ct);
+                await WaitStoppedAsync(c.Id, Timeout.InfiniteTimeSpan, ct);
+            }
+            using (await LockAsync(c.Id, ct)) await DestroyLockedAsync(c.Id, removeVolumes);
+        }
+        finally
+        {
+            _removing.TryRemove(c.Id, out _);
+        }
+    }
+
+    async Task DestroyLockedAsync(string id, bool removeVolumes)
+    {
+        if (store.Current(id) is not { } c) return;
+        await engine.DeleteAsync(id, CancellationToken.None);
+        await engine.RemoveFilesAsync(id);
+        await volumes.ReleaseAsync(c, removeVolumes, CancellationToken.None);
+        await store.RecordAsync(new ContainerDestroyed(id, time.GetUtcNow()), CancellationToken.None);
+        _locks.TryRemove(id, out _);
+    }
+
+    public async Task PauseAsync(string reference, CancellationToken ct)
+    {
+        var id = store.Get(reference).Id;
+        using (await LockAsync(id, ct))
+        {
+            var c = store.Current(id) ?? throw DockerApiException.NotFound($"No such container: {reference}");
+            if (c.Status == ContainerStatus.Paused) throw DockerApiException.Conflict($"Container {id} is already paused");
+            if (!c.IsRunning) throw DockerApiException.Conflict($"Container {id} is not running");
+            await engine.PauseAsync(id, ct);
+            await store.RecordAsync(new ContainerPaused(id, time.GetUtcNow()), ct);
+        }
+    }
+
+    public async Task UnpauseAsync(string reference, CancellationToken ct)
+    {
+        var id = store.Get(reference).Id;
+        using (await LockAsync(id, ct))
+        {
+            var c = store.Current(id) ?? throw DockerApiException.NotFound($"No such container: {reference}");
+            if (c.Status != ContainerStatus.Paused) throw DockerApiException.Conflict($"Container {id} is not paused");
+            await engine.ResumeAsync(id, ct);
+            await store.RecordAsync(new ContainerUnpaused(id, time.GetUtcNow()), ct);
+        }
+    }
+
+    public async Task RenameAsync(string reference, string newName, CancellationToken ct)
+    {
+        if (string.IsNullOrEmpty(newName)) throw DockerApiException.BadRequest("Neither old nor new names may be empty");
+        var name = ContainerNames.Normalize(newName);
+        var c = store.Get(reference);
+        if (c.Name == name) throw DockerApiException.BadRequest("Renaming a container with the same name as its current name");
+        if (!store.TryReserveName(name, c.Id, out var holder))
+            throw DockerApiException.Conflict(
+                $"Conflict. The container name \"{name}\" is already in use by container \"{holder}\". You have to remove (or rename) that container to be able to reuse that name.");
+        using (await LockAsync(c.Id, ct))
+            await store.RecordAsync(new ContainerRenamed(c.Id, c.Name, name, time.GetUtcNow()), ct);
+    }
+}

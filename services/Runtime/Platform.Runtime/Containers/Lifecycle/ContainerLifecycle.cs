@@ -1,0 +1,137 @@
+using System.Collections.Concurrent;
+using Platform.Runtime.Containers.Attaching;
+using Platform.Runtime.Containers.Creating;
+using Platform.Runtime.Containers.Model;
+using Platform.Runtime.Engine;
+using Platform.ServiceDefaults.DockerApi;
+
+namespace Platform.Runtime.Containers.Lifecycle;
+
+/// <summary>
+/// Every state change of a container goes through here, one at a time per container: the side effect (engine) first,
+/// then the fact in the journal. Exits come from the engine's exit files and drive restart policies and auto-remove.
+/// </summary>
+public sealed partial class ContainerLifecycle(
+    ContainerStore store, ContainerEngine engine, AttachHub attaches, ContainerVolumes volumes, TimeProvider time,
+    ILogger<ContainerLifecycle> logger)
+{
+    readonly ConcurrentDictionary<string, SemaphoreSlim> _locks = new(StringComparer.Ordinal);
+    readonly ConcurrentDictionary<string, byte> _removing = new(StringComparer.Ordinal);
+
+    async Task<IDisposable> LockAsync(string id, CancellationToken ct)
+    {
+        var gate = _locks.GetOrAdd(id, _ => new SemaphoreSlim(1, 1));
+        await gate.WaitAsync(ct);
+        return new Release(gate);
+    }
+
+    sealed class Release(SemaphoreSlim gate) : IDisposable
+    {
+        public void Dispose() => gate.Release();
+    }
+
+    public async Task StartAsync(string reference, CancellationToken ct)
+    {
+        var id = store.Get(reference).Id;
+        using (await LockAsync(id, ct)) await StartLockedAsync(id, restart: false, ct);
+    }
+
+    async Task StartLockedAsync(string id, bool restart, CancellationToken ct)
+    {
+        var c = store.Current(id) ?? throw DockerApiException.NotFound($"No such container: {id}");
+        if (c.Status == ContainerStatus.Paused) throw DockerApiException.Conflict("cannot start a paused container, try unpause instead");
+        if (c.IsRunning) throw DockerApiException.NotModified();
+        if (_removing.ContainsKey(id)) throw DockerApiException.Conflict($"container is marked for removal and cannot be started");
+        int pid;
+        try
+        {
+            await engine.MountRootfsAsync(id, c.Rootfs, ct);
+            pid = await engine.CreateAsync(LaunchPlan.For(c, null, m => volumes.SourceFor(m, id)), ct);
+            await attaches.ConnectPendingAsync(id, ct);
+            await engine.StartAsync(id, ct);
+        }
+        catch (EngineException error)
+        {
+            attaches.FailPending(id);
+            await engine.DeleteAsync(id, CancellationToken.None);
+            await store.RecordAsync(new ContainerStartFailed(id, ExitCodeOf(error.Message), error.Message, time.GetUtcNow()), CancellationToken.None);
+            throw new DockerApiException(error.StatusCode is 400 or 404 ? error.StatusCode : 500, error.Message);
+        }
+        await store.RecordAsync(new ContainerStarted(id, pid, restart, time.GetUtcNow()), CancellationToken.None);
+    }
+
+    /// <summary>moby's exit codes for a process that could not be started: 127 not found, 126 not executable, else 128.</summary>
+    static int ExitCodeOf(string message) =>
+        message.Contains("executable file not found", StringComparison.Ordinal) || message.Contains("no such file or directory", StringComparison.Ordinal) ? 127
+        : message.Contains("permission denied", StringComparison.Ordinal) ? 126
+        : 128;
+
+    public async Task KillAsync(string reference, int signal, CancellationToken ct)
+    {
+        var id = store.Get(reference).Id;
+        using (await LockAsync(id, ct))
+        {
+            var c = store.Current(id) ?? throw DockerApiException.NotFound($"No such container: {reference}");
+            if (!c.IsRunning) throw DockerApiException.Conflict($"Container {id} is not running");
+            await store.RecordAsync(new ContainerKilled(id, signal, time.GetUtcNow()), ct);
+            await engine.KillAsync(id, signal, ct);
+            if (c.Status == ContainerStatus.Paused && signal == Signals.Kill) await engine.ResumeAsync(id, ct);
+        }
+    }
+
+    /// <summary>Stop signal, then SIGKILL after the timeout; completes once the exit is recorded.</summary>
+    public async Task StopAsync(string reference, int? timeoutSeconds, int? signal, CancellationToken ct)
+    {
+        var c = store.Get(reference);
+        if (!c.IsRunning) throw DockerApiException.NotModified();
+        var timeout = timeoutSeconds ?? c.StopTimeoutSeconds;
+        await SignalQuietlyAsync(c.Id, signal ?? c.StopSignalNumber, ct);
+        if (timeout < 0 ? !await WaitStoppedAsync(c.Id, Timeout.InfiniteTimeSpan, ct) : !await WaitStoppedAsync(c.Id, TimeSpan.FromSeconds(timeout), ct))
+        {
+            await SignalQuietlyAsync(c.Id, Signals.Kill, ct);
+            await WaitStoppedAsync(c.Id, Timeout.InfiniteTimeSpan, ct);
+        }
+        if (store.Current(c.Id) is not null) await store.RecordAsync(new ContainerStopped(c.Id, time.GetUtcNow()), ct);
+    }
+
+    async Task SignalQuietlyAsync(string id, int signal, CancellationToken ct)
+    {
+        try
+        {
+            await KillAsync(id, signal, ct);
+            if (store.Current(id)?.Status == ContainerStatus.Paused) await engine.ResumeAsync(id, ct);
+        }
+        catch (DockerApiException error) when (error.StatusCode == StatusCodes.Status409Conflict)
+        {
+            // it stopped on its own meanwhile
+        }
+    }
+
+    /// <summary>True once the container is not running (or gone); false when the timeout passed first.</summary>
+    public async Task<bool> WaitStoppedAsync(string id, TimeSpan timeout, CancellationToken ct)
+    {
+        using var limit = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        if (timeout != Timeout.InfiniteTimeSpan) limit.CancelAfter(timeout);
+        while (true)
+        {
+            var changed = store.Changed;
+            if (store.Current(id) is not { IsRunning: true }) return true;
+            try
+            {
+                await changed.WaitAsync(limit.Token);
+            }
+            catch (OperationCanceledException) when (!ct.IsCancellationRequested)
+            {
+                return false;
+            }
+        }
+    }
+
+    public async Task RestartAsync(string reference, int? timeoutSeconds, int? signal, CancellationToken ct)
+    {
+        var c = store.Get(reference);
+        if (c.IsRunning) await StopAsync(c.Id, timeoutSeconds, signal, ct);
+        using (await LockAsync(c.Id, ct))
+            if (store.Current(c.Id) is { IsRunning: false }) await StartLockedAsync(c.Id, restart: false, ct);
+    }
+}

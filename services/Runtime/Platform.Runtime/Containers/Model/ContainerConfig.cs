@@ -1,0 +1,56 @@
+using System.Text.Json.Serialization;
+
+namespace Platform.Runtime.Containers.Model;
+
+/// <summary>Docker's container Config: what create receives and inspect returns (docker-api.md §5.2).</summary>
+public sealed class ContainerConfig
+{
+    public string Hostname { get; set; } = "";
+    public string Domainname { get; set; } = "";
+    public string User { get; set; } = "";
+    public bool AttachStdin { get; set; }
+    public bool AttachStdout { get; set; }
+    public bool AttachStderr { get; set; }
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public Dictionary<string, EmptyObject>? ExposedPorts { get; set; }
+    public bool Tty { get; set; }
+    public bool OpenStdin { get; set; }
+    public bool StdinOnce { get; set; }
+    public List<string>? Env { get; set; }
+    [JsonConverter(typeof(StringSliceConverter))]
+    public List<string>? Cmd { get; set; }
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public HealthConfig? Healthcheck { get; set; }
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
+    public bool ArgsEscaped { get; set; }
+    public string Image { get; set; } = "";
+    public Dictionary<string, EmptyObject>? Volumes { get; set; }
+    public string WorkingDir { get; set; } = "";
+    [JsonConverter(typeof(StringSliceConverter))]
+    public List<string>? Entrypoint { get; set; }
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
+    public bool NetworkDisabled { get; set; }
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? MacAddress { get; set; }
+    public List<string>? OnBuild { get; set; }
+    public Dictionary<string, string>? Labels { get; set; }
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? StopSignal { get; set; }
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public int? StopTimeout { get; set; }
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public List<string>? Shell { get; set; }
+}
+
+/// <summary>Serialises as {} (the value type of Docker's port and volume sets).</summary>
+public sealed class EmptyObject;
+
+public sealed class HealthConfig
+{
+    public List<string>? Test { get; set; }
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)] public long Interval { get; set; }
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)] public long Timeout { get; set; }
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)] public long StartPeriod { get; set; }
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)] public long StartInterval { get; set; }
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)] public int Retries { get; set; }
+}

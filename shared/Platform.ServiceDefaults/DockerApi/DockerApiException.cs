@@ -1,0 +1,14 @@
+using Microsoft.AspNetCore.Http;
+
+namespace Platform.ServiceDefaults.DockerApi;
+
+/// <summary>A request that cannot be served, with the status and message Docker gives (error table in docker-api.md §3).</summary>
+public sealed class DockerApiException(int statusCode, string message) : Exception(message)
+{
+    public int StatusCode { get; } = statusCode;
+
+    public static DockerApiException NotFound(string message) => new(StatusCodes.Status404NotFound, message);
+    public static DockerApiException BadRequest(string message) => new(StatusCodes.Status400BadRequest, message);
+    public static DockerApiException Conflict(string message) => new(StatusCodes.Status409Conflict, message);
+    public static DockerApiException NotModified() => new(StatusCodes.Status304NotModified, "");
+}
