@@ -1,4 +1,5 @@
 using Platform.Runtime.DockerApi;
+using Platform.Runtime.Engine;
 using Platform.Runtime.Hosting;
 using Platform.Runtime.Journal;
 using Platform.Runtime.Shipping;
@@ -16,6 +17,7 @@ public static class RuntimeModule
         builder.AddJournal();
         builder.AddShipping();
         builder.AddHosting();
+        builder.AddEngine();
         builder.AddDockerApi();
         return builder;
     }
