@@ -21,7 +21,7 @@ static class OciSpecBuilder
             new OciUser(user.Uid, user.Gid, user.AdditionalGids.Count > 0 ? user.AdditionalGids : null), args,
             ProcessEnvironment.Build(launch.Env, launch.Hostname, launch.Tty, user.Home),
             string.IsNullOrEmpty(launch.WorkingDir) ? "/" : launch.WorkingDir,
-            new OciCapabilities(caps, caps, caps), [new OciRlimit("RLIMIT_NOFILE", 1048576, 1048576)], launch.NoNewPrivileges);
+            new OciCapabilities(caps, caps, caps), [new OciRlimit("RLIMIT_NOFILE", NofileLimit.Value, NofileLimit.Value)], launch.NoNewPrivileges);
 
         var linux = new OciLinux(SpecResources.For(launch.Resources, launch.Privileged), settings.CgroupsPath(launch.Id),
             Namespaces(launch.NetworkNamespacePath),
@@ -30,6 +30,15 @@ static class OciSpecBuilder
         return new OciSpec("1.0.2", process, new OciRoot(rootfs, launch.ReadonlyRootfs), launch.Hostname,
             SpecMounts.For(launch, containerDir, settings.InitBinary), linux);
     }
+
+    /// <summary>Docker gives 1048576 open files; a host whose own hard limit is lower (and cannot be raised) caps it.</summary>
+    static readonly Lazy<ulong> NofileLimit = new(() =>
+    {
+        const ulong docker = 1048576;
+        var line = File.ReadLines("/proc/self/limits").FirstOrDefault(l => l.StartsWith("Max open files", StringComparison.Ordinal));
+        var fields = line?.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        return fields is { Length: >= 5 } && ulong.TryParse(fields[4], out var hard) ? Math.Min(docker, hard) : docker;
+    });
 
     public static OciBox? ConsoleSize(bool tty, int height, int width) =>
         tty && height > 0 && width > 0 ? new OciBox(height, width) : null;
