@@ -1,5 +1,6 @@
 using Platform.Runtime.Containers;
 using Platform.Runtime.DockerApi;
+using Platform.Runtime.Engine;
 using Platform.Runtime.Hosting;
 using Platform.Runtime.Journal;
 using Platform.Runtime.Shipping;
@@ -20,6 +21,7 @@ public static class RuntimeModule
         builder.AddHosting();
         builder.AddVolumes();
         builder.AddContainers();
+        builder.AddEngine();
         builder.AddDockerApi();
         return builder;
     }

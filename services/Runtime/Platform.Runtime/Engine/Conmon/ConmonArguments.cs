@@ -1,0 +1,33 @@
+namespace Platform.Runtime.Engine.Conmon;
+
+/// <summary>conmon's command line for a container (runc create) and for an exec session (runc exec).</summary>
+static class ConmonArguments
+{
+    public static List<string> ForContainer(EngineSettings settings, ContainerLaunch launch)
+    {
+        var dir = settings.ContainerDir(launch.Id);
+        var args = Common(settings, launch.Id, launch.Id, settings.BundleDir(launch.Id), dir, settings.ExitsDir, settings.LogPath(launch.Id));
+        args.AddRange(["--conmon-pidfile", Path.Combine(dir, "conmon.pid"), "--persist-dir", dir]);
+        if (launch.Tty) args.Add("--terminal");
+        if (launch.OpenStdin) args.Add("--stdin");
+        if (launch.OpenStdin && !launch.StdinOnce) args.Add("--leave-stdin-open");
+        return args;
+    }
+
+    public static List<string> ForExec(EngineSettings settings, string containerId, string execId, string execDir, ExecLaunch exec)
+    {
+        var args = Common(settings, containerId, execId, execDir, execDir, execDir, Path.Combine(execDir, "exec.log"));
+        args.AddRange(["--exec", "--exec-attach", "--exec-process-spec", Path.Combine(execDir, "process.json")]);
+        if (exec.Tty) args.Add("--terminal");
+        if (exec.Stdin) args.Add("--stdin");
+        return args;
+    }
+
+    static List<string> Common(EngineSettings settings, string cid, string uuid, string bundle, string pidDir, string exitDir, string log) =>
+    [
+        "--api-version", "--cid", cid, "--cuuid", uuid, "--name", cid, "--runtime", settings.Runc,
+        "--bundle", bundle, "--container-pidfile", Path.Combine(pidDir, "container.pid"), "--log-path", "k8s-file:" + log,
+        "--exit-dir", exitDir, "--socket-dir-path", settings.SocketsDir, "--full-attach", "--log-level", "error",
+        "--runtime-arg", "--root", "--runtime-arg", settings.RuncRoot,
+    ];
+}

@@ -1,0 +1,113 @@
+using System.Diagnostics;
+using System.Text.Json;
+using Platform.Runtime.Engine.Conmon;
+using Platform.Runtime.Engine.Rootfs;
+using Platform.Runtime.Engine.Spec;
+
+namespace Platform.Runtime.Engine;
+
+public sealed partial class ContainerEngine
+{
+    static readonly TimeSpan CreateTimeout = TimeSpan.FromSeconds(60);
+    static readonly string[] Controllers = ["memory", "cpu", "cpuacct", "cpuset", "pids", "blkio", "devices", "freezer", "systemd",
+        "net_cls", "net_prio", "perf_event", "hugetlb", "rdma", "misc"];
+
+    /// <summary>Writes the bundle and etc files, starts conmon which runs `runc create`; returns the container's pid.</summary>
+    public async Task<int> CreateAsync(ContainerLaunch launch, CancellationToken ct)
+    {
+        var id = Checked(launch.Id);
+        var dir = _settings.ContainerDir(id);
+        var rootfs = RootfsMounter.Existing(dir) ?? throw new EngineException($"root filesystem of container {id} is not mounted", 409);
+        var bundle = Directory.CreateDirectory(_settings.BundleDir(id)).FullName;
+        EtcFiles.Write(dir, launch);
+        var spec = OciSpecBuilder.Build(launch, rootfs, dir, _settings);
+        await File.WriteAllBytesAsync(Path.Combine(bundle, "config.json"), JsonSerializer.SerializeToUtf8Bytes(spec, OciJson.Default.OciSpec), ct);
+        await ForgetPreviousRunAsync(id, ct);
+
+        using var conmon = ConmonProcess.Spawn(_settings.Conmon, ConmonArguments.ForContainer(_settings, launch), attachPipe: false, dir);
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        timeout.CancelAfter(CreateTimeout);
+        await conmon.SignalStartAsync(last: true);
+        var created = await conmon.ReadSyncAsync(timeout.Token);
+        if (created is { Data: > 0 } ok) return ok.Data;
+
+        var message = await conmon.Failure(created, "create");
+        await DeleteAsync(id, CancellationToken.None);
+        var invalid = message.Contains("executable file not found") || message.Contains("no such file or directory");
+        throw new EngineException("OCI runtime create failed: " + message, invalid ? 400 : 500);
+    }
+
+    public Task StartAsync(string id, CancellationToken ct) => _runc.StartAsync(Checked(id), ct);
+
+    public Task KillAsync(string id, int signal, CancellationToken ct) => _runc.KillAsync(Checked(id), signal, ct);
+
+    public Task PauseAsync(string id, CancellationToken ct) => _runc.PauseAsync(Checked(id), ct);
+
+    public Task ResumeAsync(string id, CancellationToken ct) => _runc.ResumeAsync(Checked(id), ct);
+
+    /// <summary>Kills and deletes the runc container, waits for its conmon to go, removes exit file and cgroups. Idempotent.</summary>
+    public async Task DeleteAsync(string id, CancellationToken ct)
+    {
+        Checked(id);
+        await _runc.DeleteAsync(id, ct);
+        await StopConmonAsync(id);
+        File.Delete(_settings.ExitFile(id));
+        _exits.Forget(id);
+        foreach (var controller in Controllers)
+        {
+            var cgroup = $"/sys/fs/cgroup/{controller}{_settings.CgroupsPath(id)}";
+            try { if (Directory.Exists(cgroup)) Directory.Delete(cgroup); } catch (IOException) { }
+        }
+    }
+
+    /// <summary>Unmounts the root filesystem and deletes the container directory (bundle, logs, upper layer). Idempotent.</summary>
+    public async Task RemoveFilesAsync(string id)
+    {
+        var dir = ContainerDir(id);
+        await UnmountRootfsAsync(id);
+        if (!Directory.Exists(dir)) return;
+        var merged = Path.Combine(dir, "merged");
+        if (Directory.Exists(merged) && RootfsMounter.IsMountPoint(merged))
+            throw new EngineException($"root filesystem of container {id} is still mounted");
+        Directory.Delete(dir, recursive: true);
+    }
+
+    public async Task<AttachSession> AttachAsync(string id, bool stdin, CancellationToken ct) =>
+        new(await Attaching.AttachSocket.ConnectAsync(_settings.BundleDir(Checked(id)), ct));
+
+    public Task ResizeAsync(string id, int height, int width) => ControlFifo.ResizeAsync(_settings.BundleDir(Checked(id)), height, width);
+
+    /// <summary>A re-created container reuses its id: drop the previous run's runc state, exit file and OOM marker.</summary>
+    async Task ForgetPreviousRunAsync(string id, CancellationToken ct)
+    {
+        if (Directory.Exists(Path.Combine(_settings.RuncRoot, id))) await _runc.DeleteAsync(id, ct);
+        File.Delete(_settings.ExitFile(id));
+        File.Delete(Path.Combine(_settings.ContainerDir(id), "oom"));
+        File.Delete(Path.Combine(_settings.ContainerDir(id), "exit"));
+        _exits.Forget(id);
+    }
+
+    /// <summary>conmon leaves once the container is gone; one that lingers (stuck on a client) is killed.</summary>
+    async Task StopConmonAsync(string id)
+    {
+        var pidFile = Path.Combine(_settings.ContainerDir(id), "conmon.pid");
+        if (!File.Exists(pidFile) || !int.TryParse(File.ReadAllText(pidFile).Trim(), out var pid)) return;
+        var clock = Stopwatch.StartNew();
+        while (IsConmonOf(pid, id))
+        {
+            if (clock.Elapsed > TimeSpan.FromSeconds(5)) { try { Process.GetProcessById(pid).Kill(); } catch (ArgumentException) { } }
+            await Task.Delay(20);
+        }
+    }
+
+    static bool IsConmonOf(int pid, string id)
+    {
+        try
+        {
+            var cmdline = File.ReadAllText($"/proc/{pid}/cmdline").Split('\0');
+            return cmdline.Length > 0 && cmdline[0].EndsWith("conmon", StringComparison.Ordinal) && cmdline.Contains(id)
+                && !File.ReadAllText($"/proc/{pid}/stat").Contains(") Z ");
+        }
+        catch (IOException) { return false; }
+    }
+}

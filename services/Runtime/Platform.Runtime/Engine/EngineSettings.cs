@@ -1,0 +1,30 @@
+namespace Platform.Runtime.Engine;
+
+/// <summary>Where the engine keeps container state and which binaries it runs. Paths derive from the host root and run dir.</summary>
+public sealed class EngineSettings(string root, string runDir)
+{
+    public string Root { get; } = root;
+    public string RunDir { get; } = runDir;
+    public string Runc { get; init; } = "/usr/sbin/runc";
+    public string Conmon { get; init; } = "/usr/bin/conmon";
+    public string InitBinary { get; init; } = "/usr/bin/tini-static";
+
+    /// <summary>cgroup parent (cgroupfs driver): each container gets {CgroupParent}/{id} in every v1 controller.</summary>
+    public string CgroupParent { get; init; } = "/platform";
+
+    public string ContainersDir => Path.Combine(Root, "runtime", "containers");
+    public string RuncRoot => Path.Combine(RunDir, "runtime", "runc");
+    public string ExitsDir => Path.Combine(RunDir, "runtime", "exits");
+    public string SocketsDir => Path.Combine(RunDir, "runtime", "sockets");
+
+    public string ContainerDir(string id) => Path.Combine(ContainersDir, id);
+    public string BundleDir(string id) => Path.Combine(ContainerDir(id), "bundle");
+    public string LogPath(string id) => Path.Combine(ContainerDir(id), "ctr.log");
+    public string ExitFile(string id) => Path.Combine(ExitsDir, id);
+    public string CgroupsPath(string id) => $"{CgroupParent.TrimEnd('/')}/{id}";
+
+    public void EnsureDirectories()
+    {
+        foreach (var dir in new[] { ContainersDir, RuncRoot, ExitsDir, SocketsDir }) Directory.CreateDirectory(dir);
+    }
+}

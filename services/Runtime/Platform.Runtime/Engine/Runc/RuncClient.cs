@@ -1,0 +1,69 @@
+using System.Diagnostics;
+using System.Text.Json;
+using Platform.Runtime.Engine.Spec;
+
+namespace Platform.Runtime.Engine.Runc;
+
+/// <summary>runc's command line for an existing container (create goes through conmon).</summary>
+sealed class RuncClient(EngineSettings settings)
+{
+    public Task StartAsync(string id, CancellationToken ct) => RunAsync(ct, "start", id);
+
+    public Task KillAsync(string id, int signal, CancellationToken ct) => RunAsync(ct, "kill", id, signal.ToString());
+
+    public Task PauseAsync(string id, CancellationToken ct) => RunAsync(ct, "pause", id);
+
+    public Task ResumeAsync(string id, CancellationToken ct) => RunAsync(ct, "resume", id);
+
+    /// <summary>Removes the container from runc (killing what still runs); a container runc does not know is fine.</summary>
+    public async Task DeleteAsync(string id, CancellationToken ct)
+    {
+        var (code, _, error) = await ExecuteAsync(ct, "delete", "--force", id);
+        if (code != 0 && !IsUnknown(error)) throw Failure(error);
+    }
+
+    public ContainerProcessState? State(string id)
+    {
+        var (code, output, error) = ExecuteAsync(CancellationToken.None, "state", id).GetAwaiter().GetResult();
+        if (code != 0) return IsUnknown(error) ? null : throw Failure(error);
+        var state = JsonSerializer.Deserialize(output, OciJson.Default.RuncState)!;
+        var status = state.Status switch
+        {
+            "created" => ContainerRunState.Created,
+            "running" => ContainerRunState.Running,
+            "paused" => ContainerRunState.Paused,
+            _ => ContainerRunState.Stopped,
+        };
+        return new ContainerProcessState(status, status == ContainerRunState.Stopped ? 0 : state.Pid);
+    }
+
+    async Task RunAsync(CancellationToken ct, params string[] args)
+    {
+        var (code, _, error) = await ExecuteAsync(ct, args);
+        if (code != 0) throw Failure(error, IsUnknown(error) ? 404 : error.Contains("not running") ? 409 : 500);
+    }
+
+    async Task<(int Code, string Output, string Error)> ExecuteAsync(CancellationToken ct, params string[] args)
+    {
+        var info = new ProcessStartInfo(settings.Runc) { RedirectStandardOutput = true, RedirectStandardError = true };
+        info.ArgumentList.Add("--root");
+        info.ArgumentList.Add(settings.RuncRoot);
+        foreach (var arg in args) info.ArgumentList.Add(arg);
+        using var process = Process.Start(info)!;
+        var output = process.StandardOutput.ReadToEndAsync(ct);
+        var error = process.StandardError.ReadToEndAsync(ct);
+        await process.WaitForExitAsync(ct);
+        return (process.ExitCode, await output, await error);
+    }
+
+    static bool IsUnknown(string error) => error.Contains("does not exist") || error.Contains("container not found");
+
+    /// <summary>runc prints logrus lines (time="…" level=error msg="…"); the message is what a user should read.</summary>
+    static EngineException Failure(string error, int status = 500)
+    {
+        var text = error.Trim();
+        var msg = text.LastIndexOf("msg=\"", StringComparison.Ordinal);
+        if (msg >= 0) text = text[(msg + 5)..].TrimEnd('"').Replace("\\\"", "\"");
+        return new EngineException(text.Length > 0 ? text : "runc failed", status);
+    }
+}

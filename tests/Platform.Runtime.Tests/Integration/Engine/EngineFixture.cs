@@ -1,0 +1,75 @@
+using System.Text;
+using Platform.Runtime.Engine;
+
+namespace Platform.Runtime.Tests.Integration.Engine;
+
+/// <summary>An engine on private temp roots (its own runc root, exits dir, cgroup parent) and helpers to run busybox in it.</summary>
+public sealed class EngineFixture : IAsyncDisposable, IDisposable
+{
+    readonly string _base = Path.Combine(Path.GetTempPath(), "engine-" + Guid.NewGuid().ToString("N")[..8]);
+    readonly List<string> _ids = [];
+
+    public EngineFixture()
+    {
+        Engine = new ContainerEngine(new EngineSettings(Path.Combine(_base, "root"), Path.Combine(_base, "run"))
+        {
+            CgroupParent = "/platform-test",
+        });
+    }
+
+    public ContainerEngine Engine { get; }
+
+    public static RootfsPlan Vfs => new("vfs", [], BusyboxRootfs.Path);
+
+    public static RootfsPlan Overlay => new("overlay", [BusyboxRootfs.Path], null);
+
+    public string NewId()
+    {
+        var id = "t" + Guid.NewGuid().ToString("N");
+        lock (_ids) _ids.Add(id);
+        return id;
+    }
+
+    public static ContainerLaunch Launch(string id, params string[] args) => new(id, args, [], "/", "", "box", false, false, false, [],
+        ResourceLimits.None, false, [], [], false, false, false, null, 0, 0);
+
+    /// <summary>Mounts the rootfs and creates the container (not started).</summary>
+    public async Task<int> CreateAsync(ContainerLaunch launch, RootfsPlan? plan = null)
+    {
+        await Engine.MountRootfsAsync(launch.Id, plan ?? Vfs, CancellationToken.None);
+        return await Engine.CreateAsync(launch, CancellationToken.None);
+    }
+
+    /// <summary>Creates, starts and waits for the container; returns its exit and everything it logged.</summary>
+    public async Task<(ContainerExit Exit, string Log)> RunAsync(ContainerLaunch launch, RootfsPlan? plan = null)
+    {
+        await CreateAsync(launch, plan);
+        await Engine.StartAsync(launch.Id, CancellationToken.None);
+        var exit = await Engine.WaitForExitAsync(launch.Id, new CancellationTokenSource(TimeSpan.FromSeconds(30)).Token);
+        return (exit, await LogTextAsync(launch.Id));
+    }
+
+    public async Task<string> LogTextAsync(string id)
+    {
+        var text = new StringBuilder();
+        await foreach (var entry in new ContainerLogReader().ReadAsync(Engine.LogPath(id), new LogQuery(true, true, null, null, null, false)))
+            text.Append(Encoding.UTF8.GetString(entry.Line.Span));
+        return text.ToString();
+    }
+
+    public async Task RemoveAsync(string id)
+    {
+        await Engine.DeleteAsync(id, CancellationToken.None);
+        await Engine.RemoveFilesAsync(id);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var id in _ids.ToList())
+            try { await RemoveAsync(id); } catch (Exception) { /* best effort: the test already failed */ }
+        Engine.Dispose();
+        try { Directory.Delete(_base, recursive: true); } catch (IOException) { }
+    }
+
+    public void Dispose() => DisposeAsync().AsTask().GetAwaiter().GetResult();
+}
