@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Platform.Images.Images.Collecting;
 using Platform.Images.Images.Removing;
+using Platform.Images.Images.Resolving;
 using Platform.Images.Images.Writing;
 
 namespace Platform.Images.Images;
@@ -14,6 +15,7 @@ public static class ImagesServices
     /// </summary>
     public static IHostApplicationBuilder AddImageWrites(this IHostApplicationBuilder builder)
     {
+        builder.Services.AddSingleton<ResolutionCache>();
         builder.Services.AddSingleton<ImageWriter>();
         builder.Services.AddSingleton<ImageCollector>();
         builder.Services.AddHostedService<SweepOnStartup>();

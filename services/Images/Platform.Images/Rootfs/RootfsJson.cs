@@ -23,5 +23,9 @@ public sealed record PlanJson(string Driver, string? ChainId, IReadOnlyList<stri
 public sealed partial class RootfsJson : JsonSerializerContext
 {
     /// <summary>Config strings as written ("+" stays "+"), as Docker's JSON does.</summary>
-    public static RootfsJson Relaxed { get; } = new(new JsonSerializerOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
+    public static RootfsJson Relaxed { get; } = new(new JsonSerializerOptions
+    {
+        PropertyNamingPolicy = JsonNamingPolicy.CamelCase, // options given here replace the attribute's
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    });
 }
