@@ -6,6 +6,7 @@ using Platform.Images.Distribution;
 using Platform.Images.DockerApi;
 using Platform.Images.Images;
 using Platform.Images.Images.Publishing;
+using Platform.Images.Rootfs;
 using Platform.Images.Snapshots;
 using Platform.ServiceDefaults;
 using Platform.ServiceDefaults.DockerApi;
@@ -34,6 +35,7 @@ public static class ImagesModule
         builder.AddArchives();
         builder.AddSnapshots();
         builder.AddDistribution();
+        builder.AddRootfs();
         builder.AddImagesDockerApi();
         return builder;
     }
@@ -44,6 +46,7 @@ public static class ImagesModule
         app.UseRouting(); // after the /v{X.Y} prefix is stripped
         app.MapDefaultEndpoints();
         app.MapImagesDockerApi();
+        app.MapRootfs();
         app.MapDockerFallback();
         return app;
     }

@@ -85,11 +85,28 @@ public sealed class RemoveImageTests
     }
 
     [Fact]
-    public void Forcing_past_a_stopped_container_deletes_the_image()
+    public void Forcing_the_last_tag_past_a_stopped_container_untags_but_keeps_the_image()
     {
         var removal = Remove(TaggedImage("docker.io/library/app:latest"), "app", force: true, containers: [new ContainerUse("c1", Running: false)]);
 
-        Assert.Equal(RemovalRecord.DeletedAs(Given.Id('a')), removal.Records[^1]);
+        Assert.Equal([RemovalRecord.UntaggedAs("app:latest")], removal.Records);
+        Assert.DoesNotContain(removal.Events, e => e is ImageDeleted);
+    }
+
+    [Fact]
+    public void Forcing_by_id_past_a_stopped_container_deletes_the_image()
+    {
+        var removal = Remove(TaggedImage("docker.io/library/app:latest"), "aaaa", force: true, containers: [new ContainerUse("c1", Running: false)]);
+
+        Assert.Equal([RemovalRecord.UntaggedAs("app:latest"), RemovalRecord.DeletedAs(Given.Id('a'))], removal.Records);
+    }
+
+    [Fact]
+    public void By_id_a_stopped_container_must_be_forced()
+    {
+        var error = Assert.Throws<ImageError>(() => Remove(Given.Image(Given.Imported('a')), "aaaa", containers: [new ContainerUse("0123456789abcdef", Running: false)]));
+
+        Assert.Equal((409, $"conflict: unable to delete {Short} (must be forced) - image is being used by stopped container 0123456789ab"), (error.Status, error.Message));
     }
 
     [Fact]

@@ -24,8 +24,8 @@ public static class ListImages
         var patterns = filters.Get("reference").Select(Glob).ToList();
 
         var images = await ImageResolver.ListAsync(context.Query(), context.HostId(), cancellationToken);
-        var usage = await context.RequestServices.GetRequiredService<IImageUsage>().ContainersByImageAsync(context.HostId(), cancellationToken);
-        var countContainers = DockerApiMiddleware.RequestVersion(context) >= new Version(1, 51);
+        var usage = await UsageOrNullAsync(context, cancellationToken);
+        var countContainers = usage is not null && DockerApiMiddleware.RequestVersion(context) >= new Version(1, 51);
 
         var summaries = new List<(DateTimeOffset Created, ImageSummary Summary)>();
         foreach (var image in images)
@@ -43,7 +43,7 @@ public static class ListImages
             if (tags.Count == 0 && digests.Count == 0 && (filters.Contains("dangling") && !danglingOnly || patterns.Count > 0)) continue;
 
             summaries.Add((created, new ImageSummary(
-                countContainers ? usage.Of(image.ImageId).Count : -1,
+                countContainers ? usage!.Of(image.ImageId).Count : -1,
                 created.ToUnixTimeSeconds(),
                 image.ImageId,
                 image.Content.Labels,
@@ -55,6 +55,19 @@ public static class ListImages
         }
         var ordered = summaries.OrderByDescending(s => s.Created).ThenBy(s => s.Summary.Id, StringComparer.Ordinal).Select(s => s.Summary).ToList();
         return DockerResults.Json(ordered, ImagesJson.Relaxed.ListImageSummary);
+    }
+
+    /// <summary>Listing does not free anything: without an answer from the runtime, Containers is -1 (not computed).</summary>
+    static async Task<IReadOnlyDictionary<string, IReadOnlyList<ContainerUse>>?> UsageOrNullAsync(HttpContext context, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await context.RequestServices.GetRequiredService<IImageUsage>().ContainersByImageAsync(context.HostId(), cancellationToken);
+        }
+        catch (ImageUsageUnavailableException)
+        {
+            return null;
+        }
     }
 
     static async Task<DateTimeOffset?> CreatedOfAsync(HttpContext context, IReadOnlyList<string> names, CancellationToken cancellationToken)

@@ -1,3 +1,4 @@
+using Platform.Images.DockerApi.Removing;
 using Platform.Images.Images;
 using Platform.Images.Images.Pruning;
 using Platform.Images.Images.Removing;
@@ -35,6 +36,7 @@ public static class PruneImagesEndpoint
             await write.AppendAsync(decided.Events, token);
             return (decided, Reclaimed(images, decided));
         }, cancellationToken);
+        await RemoveImageEndpoint.CollectAsync(context, removal);
 
         var deleted = removal.Records.Select(r => new DeleteResponseItem(r.Untagged, r.Deleted)).ToList();
         return DockerResults.Json(new PruneReport(deleted.Count > 0 ? deleted : null, reclaimed), ImagesJson.Relaxed.PruneReport);

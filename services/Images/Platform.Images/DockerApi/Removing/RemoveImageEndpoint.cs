@@ -1,4 +1,5 @@
 using Platform.Images.Images;
+using Platform.Images.Images.Collecting;
 using Platform.Images.Images.Removing;
 using Platform.Images.Images.Writing;
 
@@ -7,7 +8,9 @@ namespace Platform.Images.DockerApi.Removing;
 /// <summary>
 /// DELETE /images/{name}?force=&amp;noprune=: docker rmi → 200 [{"Untagged":…},{"Deleted":…}]. Only an untag while
 /// other references remain; 409 when references from several repositories remain (by id, without force) or a
-/// container uses the image (from <see cref="IImageUsage"/>). noprune is accepted; images here have no parents.
+/// container uses the image (from <see cref="IImageUsage"/>). A deleted image's snapshots and blobs no other image
+/// uses are freed once the deletion is committed. noprune is accepted: images here have no parent images (nothing
+/// builds them yet), and layers are freed either way, as Docker releases its layers.
 /// </summary>
 public static class RemoveImageEndpoint
 {
@@ -24,7 +27,14 @@ public static class RemoveImageEndpoint
             await write.AppendAsync(decided.Events, token);
             return decided;
         }, cancellationToken);
+        await CollectAsync(context, removal);
         return DockerResults.Json(removal.Records.Select(r => new DeleteResponseItem(r.Untagged, r.Deleted)).ToList(),
             ImagesJson.Relaxed.ListDeleteResponseItem);
     }
+
+    /// <summary>After the commit, never before: the deleted images' snapshots and blobs no other image uses.</summary>
+    public static Task<CollectionResult> CollectAsync(HttpContext context, Removal removal) =>
+        context.RequestServices.GetRequiredService<ImageCollector>().CollectAsync(
+            removal.Records.Where(r => r.Deleted is not null).Select(r => r.Deleted!).ToList(),
+            Collection.RepositoryDigestsOf(removal));
 }

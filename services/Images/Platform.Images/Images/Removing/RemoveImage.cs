@@ -4,8 +4,9 @@ namespace Platform.Images.Images.Removing;
 
 /// <summary>
 /// docker rmi NAME, as moby's ImageDelete decides it. By reference: that reference is untagged, and the image is
-/// deleted only when no reference remains (quietly kept when a container still uses it). By id: the image is deleted
-/// with its references, unless references from several repositories remain (409 without force) or containers use it.
+/// deleted only when no reference remains and no container uses it (forced past a container, the image stays dangling).
+/// By id: the image is deleted with its references, unless references from several repositories remain (409 without
+/// force) or containers use it (a stopped one: 409 without force; a running one: 409 even with force).
 /// </summary>
 public sealed record RemoveImage(string Name, bool Force)
 {
@@ -27,6 +28,8 @@ public sealed record RemoveImage(string Name, bool Force)
                 foreach (var digest in removal.Remaining.Where(r => r.IsCanonical && r.Name == reference.Name).ToList())
                     removal.Untag(digest);
             if (removal.Remaining.Count > 0) return removal.Build();
+            // Forced past a container that uses it: the image stays, dangling, for that container (moby's softImageDelete).
+            if (containers.Count > 0) return removal.Build();
             quiet = true;
         }
         else if (IsSingleReference(removal.Remaining))

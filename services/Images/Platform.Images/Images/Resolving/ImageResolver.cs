@@ -11,10 +11,14 @@ namespace Platform.Images.Images.Resolving;
 /// </summary>
 public static class ImageResolver
 {
-    public static async Task<Image> ResolveAsync(IQuerySession session, string hostId, string name, CancellationToken cancellationToken)
+    public static async Task<Image> ResolveAsync(IQuerySession session, string hostId, string name, CancellationToken cancellationToken) =>
+        (await ResolveNamedAsync(session, hostId, name, cancellationToken)).Image;
+
+    /// <summary>As <see cref="ResolveAsync"/>, and which reference matched (null when the name was an id or id prefix).</summary>
+    public static async Task<ResolvedImage> ResolveNamedAsync(IQuerySession session, string hostId, string name, CancellationToken cancellationToken)
     {
         var parsed = Parse(name);
-        return await FindAsync(session, hostId, name, parsed, cancellationToken) ?? throw ImageError.NotFound(parsed);
+        return await FindNamedAsync(session, hostId, name, parsed, cancellationToken) ?? throw ImageError.NotFound(parsed);
     }
 
     public static ParsedName Parse(string name)
@@ -30,14 +34,19 @@ public static class ImageResolver
     }
 
     public static async Task<Image?> FindAsync(IQuerySession session, string hostId, string name, ParsedName parsed,
+        CancellationToken cancellationToken) =>
+        (await FindNamedAsync(session, hostId, name, parsed, cancellationToken))?.Image;
+
+    static async Task<ResolvedImage?> FindNamedAsync(IQuerySession session, string hostId, string name, ParsedName parsed,
         CancellationToken cancellationToken)
     {
-        if (parsed.ImageId is { } id) return Live(await session.LoadAsync<Image>(ImageStreams.Key(hostId, id), cancellationToken));
+        if (parsed.ImageId is { } id)
+            return Live(await session.LoadAsync<Image>(ImageStreams.Key(hostId, id), cancellationToken)) is { } byId ? new(byId, null) : null;
 
         var reference = parsed.Reference!.ForLookup();
         var entry = await session.LoadAsync<IndexedReference>(IndexedReference.KeyOf(hostId, reference.ToString()), cancellationToken);
         if (entry is not null && Live(await session.LoadAsync<Image>(ImageStreams.Key(hostId, entry.ImageId), cancellationToken)) is { } image)
-            return image;
+            return new(image, reference);
 
         if (!ImageIds.TryGetSearchPrefix(name, out var hex)) return null;
         var prefix = ImageIds.Prefix + hex;
@@ -45,7 +54,7 @@ public static class ImageResolver
             .Where(x => x.HostId == hostId && !x.Deleted && x.ImageId.StartsWith(prefix))
             .Take(2)
             .ToListAsync(cancellationToken);
-        return matches.Count == 1 ? matches[0] : null;
+        return matches.Count == 1 ? new(matches[0], null) : null;
     }
 
     /// <summary>Every live image of the host.</summary>
@@ -61,3 +70,6 @@ public static class ImageResolver
 
     static Image? Live(Image? image) => image is { Deleted: false } ? image : null;
 }
+
+/// <summary>A resolved name: the image, and the reference (full form, as looked up) when it was found by one.</summary>
+public sealed record ResolvedImage(Image Image, ImageReference? Reference);

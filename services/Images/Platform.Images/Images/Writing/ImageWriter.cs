@@ -5,6 +5,7 @@ using JasperFx;
 using Marten;
 using Microsoft.Extensions.Options;
 using Npgsql;
+using Platform.Images.Images.Resolving;
 using Platform.ServiceDefaults;
 
 namespace Platform.Images.Images.Writing;
@@ -15,7 +16,7 @@ namespace Platform.Images.Images.Writing;
 /// commits against: a tag moved by two requests at once still points at exactly one image. Streams are fetched with
 /// FetchForWriting, so a writer that bypassed the lock would still fail on the version check (and be retried).
 /// </summary>
-public sealed class ImageWriter(IDocumentStore store, IOptions<PlatformHostOptions> host, TimeProvider clock)
+public sealed class ImageWriter(IDocumentStore store, IOptions<PlatformHostOptions> host, TimeProvider clock, ResolutionCache resolutions)
 {
     const int MaxAttempts = 3;
 
@@ -33,6 +34,7 @@ public sealed class ImageWriter(IDocumentStore store, IOptions<PlatformHostOptio
             try
             {
                 await session.SaveChangesAsync(cancellationToken);
+                resolutions.Invalidate();
                 return result;
             }
             catch (ConcurrencyException) when (attempt < MaxAttempts)
