@@ -8,4 +8,13 @@ namespace Platform.Runtime.Shipping;
 [JsonSerializable(typeof(HostStarted))]
 [JsonSerializable(typeof(VolumeCreated))]
 [JsonSerializable(typeof(VolumeDestroyed))]
+[JsonSerializable(typeof(ContainerCreated))]
+[JsonSerializable(typeof(ContainerStarted))]
+[JsonSerializable(typeof(ContainerExited))]
+[JsonSerializable(typeof(ContainerKilled))]
+[JsonSerializable(typeof(ContainerStopped))]
+[JsonSerializable(typeof(ContainerPaused))]
+[JsonSerializable(typeof(ContainerUnpaused))]
+[JsonSerializable(typeof(ContainerRenamed))]
+[JsonSerializable(typeof(ContainerDestroyed))]
 public sealed partial class ContractJson : JsonSerializerContext;

@@ -1,7 +1,9 @@
 using System.Buffers.Binary;
 using System.Text.Json;
 using Microsoft.Extensions.Options;
+using Platform.Runtime.Containers.Model;
 using Platform.Runtime.Journal;
+using Platform.Runtime.Shipping.Containers;
 using Platform.ServiceDefaults;
 using Wire = Platform.Contracts.Runtime;
 using Domain = Platform.Runtime.Hosting;
@@ -9,20 +11,35 @@ using Volumes = Platform.Runtime.Volumes;
 
 namespace Platform.Runtime.Shipping;
 
-/// <summary>Turns journal entries into integration messages. Entries with no integration meaning map to null.</summary>
-public sealed class JournalMapper(RuntimeJournal journal, IOptions<PlatformHostOptions> host)
+/// <summary>
+/// Turns journal entries into integration messages. Entries with no integration meaning map to null. Container facts
+/// after ContainerCreated carry only the id, so the mapper keeps a <see cref="ContainerIndex"/>: each entry is mapped
+/// against the containers as the journal stood at that entry, whatever order the shipper (re)maps entries in.
+/// </summary>
+public sealed class JournalMapper(RuntimeJournal journal, IOptions<PlatformHostOptions> options)
 {
     static readonly ContractName HostStarted = ContractName.Of<Wire.HostStarted>();
     static readonly ContractName VolumeCreated = ContractName.Of<Wire.VolumeCreated>();
     static readonly ContractName VolumeDestroyed = ContractName.Of<Wire.VolumeDestroyed>();
 
-    public OutgoingMessage? Map(JournalEntry entry) => entry.Type switch
+    readonly ContainerIndex _containers = new(journal);
+
+    public OutgoingMessage? Map(JournalEntry entry)
     {
-        Domain.HostStarted.Type => FromHostStarted(entry),
-        Volumes.VolumeCreated.Type => FromVolumeCreated(entry),
-        Volumes.VolumeRemoved.Type => FromVolumeRemoved(entry),
-        _ => null,
-    };
+        var fact = ContainerJournalCodec.Decode(entry);
+        var container = _containers.Advance(entry.Sequence, fact);
+        if (fact is not null)
+            return ContainerContracts.From(fact, container!, options.Value.HostId, entry.Sequence) is var (name, message)
+                ? Outgoing(name, message, entry)
+                : null;
+        return entry.Type switch
+        {
+            Domain.HostStarted.Type => FromHostStarted(entry),
+            Volumes.VolumeCreated.Type => FromVolumeCreated(entry),
+            Volumes.VolumeRemoved.Type => FromVolumeRemoved(entry),
+            _ => null,
+        };
+    }
 
     OutgoingMessage FromHostStarted(JournalEntry entry)
     {
@@ -35,14 +52,14 @@ public sealed class JournalMapper(RuntimeJournal journal, IOptions<PlatformHostO
     OutgoingMessage FromVolumeCreated(JournalEntry entry)
     {
         var e = JsonSerializer.Deserialize(entry.Data, Volumes.VolumeJournalJson.Default.VolumeCreated)!;
-        var contract = new Wire.VolumeCreated(e.Name, host.Value.HostId, e.Driver, e.Anonymous, entry.Sequence, e.CreatedAt);
+        var contract = new Wire.VolumeCreated(e.Name, options.Value.HostId, e.Driver, e.Anonymous, entry.Sequence, e.CreatedAt);
         return Outgoing(VolumeCreated, JsonSerializer.SerializeToUtf8Bytes(contract, ContractJson.Default.VolumeCreated), entry);
     }
 
     OutgoingMessage FromVolumeRemoved(JournalEntry entry)
     {
         var e = JsonSerializer.Deserialize(entry.Data, Volumes.VolumeJournalJson.Default.VolumeRemoved)!;
-        var contract = new Wire.VolumeDestroyed(e.Name, host.Value.HostId, e.Driver, entry.Sequence, e.RemovedAt);
+        var contract = new Wire.VolumeDestroyed(e.Name, options.Value.HostId, e.Driver, entry.Sequence, e.RemovedAt);
         return Outgoing(VolumeDestroyed, JsonSerializer.SerializeToUtf8Bytes(contract, ContractJson.Default.VolumeDestroyed), entry);
     }
 
