@@ -21,6 +21,15 @@ public static class EventsModule
         builder.AddBus(ServiceName, bus =>
         {
             bus.AddConsumer<HostStartedConsumer>().Endpoint(StateLogEndpoint.Configure);
+            bus.AddConsumer<ContainerCreatedConsumer>().Endpoint(StateLogEndpoint.Configure);
+            bus.AddConsumer<ContainerStartedConsumer>().Endpoint(StateLogEndpoint.Configure);
+            bus.AddConsumer<ContainerExitedConsumer>().Endpoint(StateLogEndpoint.Configure);
+            bus.AddConsumer<ContainerKilledConsumer>().Endpoint(StateLogEndpoint.Configure);
+            bus.AddConsumer<ContainerStoppedConsumer>().Endpoint(StateLogEndpoint.Configure);
+            bus.AddConsumer<ContainerPausedConsumer>().Endpoint(StateLogEndpoint.Configure);
+            bus.AddConsumer<ContainerUnpausedConsumer>().Endpoint(StateLogEndpoint.Configure);
+            bus.AddConsumer<ContainerRenamedConsumer>().Endpoint(StateLogEndpoint.Configure);
+            bus.AddConsumer<ContainerDestroyedConsumer>().Endpoint(StateLogEndpoint.Configure);
             bus.AddConsumer<NetworkCreatedConsumer>().Endpoint(StateLogEndpoint.Configure);
             bus.AddConsumer<ImageImportedConsumer>().Endpoint(StateLogEndpoint.Configure);
             bus.AddConsumer<ImageLoadedConsumer>().Endpoint(StateLogEndpoint.Configure);
