@@ -7,9 +7,10 @@ namespace Platform.Images.Api.Tests.Integration;
 
 /// <summary>
 /// Debian's <c>docker-registry</c> (distribution 2.8) on a free 127.0.0.1 port with a temporary storage directory
-/// (the minimal part of the distribution tests' harness). Disposing stops the process it started and removes the storage.
+/// (the minimal part of the distribution tests' harness), optionally behind htpasswd Basic auth (<see cref="Credentials"/>).
+/// Disposing stops the process it started and removes the storage.
 /// </summary>
-public sealed class RegistryServer : IAsyncLifetime
+public class RegistryServer : IAsyncLifetime
 {
     const string Binary = "/usr/bin/docker-registry";
     readonly StringBuilder _log = new();
@@ -17,6 +18,9 @@ public sealed class RegistryServer : IAsyncLifetime
     Process? _process;
 
     public int Port { get; private set; }
+
+    /// <summary>The one user htpasswd admits; null for an open registry.</summary>
+    public virtual (string User, string Password)? Credentials => null;
     public string Log { get { lock (_log) return _log.ToString(); } }
 
     public async Task InitializeAsync()
@@ -36,6 +40,7 @@ public sealed class RegistryServer : IAsyncLifetime
             http:
               addr: 127.0.0.1:{Port}
               secret: test-secret
+            {await AuthSectionAsync()}
             """;
         var configFile = Path.Combine(_dir, "config.yml");
         await File.WriteAllTextAsync(configFile, config);
@@ -85,6 +90,18 @@ public sealed class RegistryServer : IAsyncLifetime
         try { Directory.Delete(_dir, recursive: true); } catch (IOException) { }
     }
 
+    async Task<string> AuthSectionAsync()
+    {
+        if (Credentials is not { } credentials) return "";
+        var htpasswd = Path.Combine(_dir, "htpasswd");
+        var info = new ProcessStartInfo("htpasswd", ["-Bbn", credentials.User, credentials.Password]) { RedirectStandardOutput = true };
+        using var tool = Process.Start(info)!;
+        var line = await tool.StandardOutput.ReadToEndAsync();
+        await tool.WaitForExitAsync();
+        await File.WriteAllTextAsync(htpasswd, line.Trim() + "\n");
+        return $"auth:\n  htpasswd:\n    realm: test-registry\n    path: {htpasswd}";
+    }
+
     void Append(string? line)
     {
         if (line is null) return;
@@ -97,4 +114,10 @@ public sealed class RegistryServer : IAsyncLifetime
         listener.Start();
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
+}
+
+/// <summary>A registry that admits only "tester" / "s3cret" (htpasswd, Basic auth).</summary>
+public sealed class AuthenticatedRegistryServer : RegistryServer
+{
+    public override (string User, string Password)? Credentials => ("tester", "s3cret");
 }
