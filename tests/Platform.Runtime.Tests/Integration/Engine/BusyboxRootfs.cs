@@ -22,6 +22,7 @@ public static class BusyboxRootfs
             "root:x:0:0:root:/root:/bin/sh\napp:x:1000:1000:app:/home/app:/bin/sh\nnobody:x:65534:65534:nobody:/:/bin/false\n");
         File.WriteAllText(System.IO.Path.Combine(root, "etc", "group"),
             "root:x:0:\napp:x:1000:\nstaff:x:50:app\nnogroup:x:65534:\n");
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => { try { Directory.Delete(root, recursive: true); } catch (IOException) { } };
         if (OperatingSystem.IsLinux()) File.SetUnixFileMode(System.IO.Path.Combine(root, "tmp"), (UnixFileMode)0b1_111_111_111);
         return root;
     }

@@ -4,7 +4,7 @@ using Platform.Runtime.Engine;
 namespace Platform.Runtime.Tests.Integration.Engine;
 
 /// <summary>An engine on private temp roots (its own runc root, exits dir, cgroup parent) and helpers to run busybox in it.</summary>
-public sealed class EngineFixture : IAsyncDisposable, IDisposable
+public sealed class EngineFixture : IAsyncLifetime, IAsyncDisposable
 {
     readonly string _base = Path.Combine(Path.GetTempPath(), "engine-" + Guid.NewGuid().ToString("N")[..8]);
     readonly List<string> _ids = [];
@@ -63,6 +63,11 @@ public sealed class EngineFixture : IAsyncDisposable, IDisposable
         await Engine.RemoveFilesAsync(id);
     }
 
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    // xunit disposes fixtures through IAsyncLifetime: blocking on async cleanup in its sync context would deadlock.
+    Task IAsyncLifetime.DisposeAsync() => DisposeAsync().AsTask();
+
     public async ValueTask DisposeAsync()
     {
         foreach (var id in _ids.ToList())
@@ -70,6 +75,4 @@ public sealed class EngineFixture : IAsyncDisposable, IDisposable
         Engine.Dispose();
         try { Directory.Delete(_base, recursive: true); } catch (IOException) { }
     }
-
-    public void Dispose() => DisposeAsync().AsTask().GetAwaiter().GetResult();
 }

@@ -25,19 +25,26 @@ public sealed class ContainerLogReader
                     last.Enqueue(entry);
                     if (last.Count > tail) last.Dequeue();
                 }
+            if (!query.Follow && joiner.Flush() is { } unfinished && Matches(unfinished, query)) last.Enqueue(unfinished);
+            while (last.Count > tail) last.Dequeue();
             foreach (var entry in last) yield return entry;
+            if (!query.Follow) yield break;
         }
         while (true)
         {
-            while (await lines.NextAsync(ct) is { } line)
+            K8sLogLine? line;
+            try { line = await lines.NextAsync(ct); }
+            catch (OperationCanceledException) when (query.Follow) { yield break; } // following ends when the caller stops it
+            if (line is null)
             {
-                if (joiner.Add(line) is not { } entry || !Matches(entry, query)) continue;
-                if (query.Until is { } until && entry.Time > until) yield break;
-                yield return entry;
+                if (!query.Follow) break;
+                try { await Task.Delay(PollInterval, ct); }
+                catch (OperationCanceledException) { yield break; }
+                continue;
             }
-            if (!query.Follow) break;
-            try { await Task.Delay(PollInterval, ct); }
-            catch (OperationCanceledException) { yield break; }
+            if (joiner.Add(line.Value) is not { } entry || !Matches(entry, query)) continue;
+            if (query.Until is { } until && entry.Time > until) yield break;
+            yield return entry;
         }
         if (joiner.Flush() is { } rest && Matches(rest, query)) yield return rest; // output that ended without a newline
     }
