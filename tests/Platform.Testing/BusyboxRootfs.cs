@@ -23,7 +23,7 @@ public static class BusyboxRootfs
             if (_path is not null) return _path;
             await EnsureBusyboxAsync();
             var path = Path.Combine(Path.GetTempPath(), $"platform-busybox-{Environment.ProcessId}.tar");
-            await using (var file = File.Create(path))
+            await using (var file = System.IO.File.Create(path))
             await using (var tar = new TarWriter(file, TarEntryFormat.Pax))
             {
                 foreach (var dir in new[] { "bin", "etc", "root", "home", "tmp", "var", "proc", "sys", "dev" })
@@ -34,12 +34,12 @@ public static class BusyboxRootfs
                     });
                 await tar.WriteEntryAsync(new PaxTarEntry(TarEntryType.RegularFile, "bin/busybox")
                 {
-                    Mode = (UnixFileMode)Convert.ToInt32("755", 8), ModificationTime = DateTimeOffset.UnixEpoch, DataStream = File.OpenRead(Busybox),
+                    Mode = (UnixFileMode)Convert.ToInt32("755", 8), ModificationTime = DateTimeOffset.UnixEpoch, DataStream = System.IO.File.OpenRead(Busybox),
                 });
                 foreach (var applet in await AppletsAsync())
                     tar.WriteEntry(new PaxTarEntry(TarEntryType.SymbolicLink, "bin/" + applet) { LinkName = "busybox", ModificationTime = DateTimeOffset.UnixEpoch });
-                File(tar, "etc/passwd", "root:x:0:0:root:/root:/bin/sh\nuser:x:1000:1000:user:/home:/bin/sh\nnobody:x:65534:65534:nobody:/home:/bin/false\n");
-                File(tar, "etc/group", "root:x:0:\nuser:x:1000:\nnogroup:x:65534:\n");
+                WriteFile(tar, "etc/passwd", "root:x:0:0:root:/root:/bin/sh\nuser:x:1000:1000:user:/home:/bin/sh\nnobody:x:65534:65534:nobody:/home:/bin/false\n");
+                WriteFile(tar, "etc/group", "root:x:0:\nuser:x:1000:\nnogroup:x:65534:\n");
             }
             return _path = path;
         }
@@ -49,7 +49,7 @@ public static class BusyboxRootfs
         }
     }
 
-    static void File(TarWriter tar, string name, string content) =>
+    static void WriteFile(TarWriter tar, string name, string content) =>
         tar.WriteEntry(new PaxTarEntry(TarEntryType.RegularFile, name)
         {
             Mode = (UnixFileMode)Convert.ToInt32("644", 8), ModificationTime = DateTimeOffset.UnixEpoch,

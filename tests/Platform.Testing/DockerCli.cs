@@ -12,13 +12,14 @@ public static class DockerCli
 
     public static async Task<Result> RunAsync(string dockerHost, params string[] args)
     {
-        var start = new ProcessStartInfo("docker") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        var start = new ProcessStartInfo("docker") { RedirectStandardOutput = true, RedirectStandardError = true, RedirectStandardInput = true, UseShellExecute = false };
         foreach (var a in args) start.ArgumentList.Add(a);
         start.Environment["DOCKER_HOST"] = dockerHost;
         start.Environment["DOCKER_CONFIG"] = Path.Combine(Path.GetTempPath(), "platform-tests-docker-config");
         start.Environment.Remove("DOCKER_API_VERSION");
         start.Environment.Remove("DOCKER_CONTEXT");
         using var process = Process.Start(start)!;
+        process.StandardInput.Close(); // no terminal and no input: prompts (login) fail instead of waiting
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));

@@ -21,6 +21,8 @@ public static class EventsModule
         builder.AddBus(ServiceName, bus =>
         {
             bus.AddConsumer<HostStartedConsumer>().Endpoint(StateLogEndpoint.Configure);
+            bus.AddConsumer<VolumeCreatedConsumer>().Endpoint(StateLogEndpoint.Configure);
+            bus.AddConsumer<VolumeDestroyedConsumer>().Endpoint(StateLogEndpoint.Configure);
             bus.AddConsumer<ContainerCreatedConsumer>().Endpoint(StateLogEndpoint.Configure);
             bus.AddConsumer<ContainerStartedConsumer>().Endpoint(StateLogEndpoint.Configure);
             bus.AddConsumer<ContainerExitedConsumer>().Endpoint(StateLogEndpoint.Configure);

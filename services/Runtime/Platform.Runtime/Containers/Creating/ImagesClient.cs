@@ -9,7 +9,7 @@ namespace Platform.Runtime.Containers.Creating;
 /// <summary>The image as images prepared it for a container: its id, its config, and the layer directories to mount.</summary>
 public sealed record PreparedImage(string Id, string? Reference, RootfsPlan Plan, ContainerConfig? Config);
 
-public sealed record PrepareImageRequest(string Image);
+public sealed record PrepareImageRequest([property: System.Text.Json.Serialization.JsonPropertyName("image")] string Image);
 
 /// <summary>
 /// The hot-path call to this host's images service (architecture.md, "The native performance core"): one local

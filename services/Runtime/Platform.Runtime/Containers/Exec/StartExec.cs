@@ -18,6 +18,7 @@ public sealed class StartExec(ExecStore execs, ContainerStore store, ContainerEn
     public async Task HandleAsync(RawRequestHead head, PipeReader input, PipeWriter output)
     {
         var exec = execs.Get(HijackQuery.IdOf(head));
+        await RawRequestReader.SkipHeadAsync(input, head);
         var body = await RawRequestReader.ReadBodyAsync(input, head);
         var start = Parse(body);
         lock (exec)

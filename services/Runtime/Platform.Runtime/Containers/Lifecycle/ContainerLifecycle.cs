@@ -33,7 +33,17 @@ public sealed partial class ContainerLifecycle(
     public async Task StartAsync(string reference, CancellationToken ct)
     {
         var id = store.Get(reference).Id;
-        using (await LockAsync(id, ct)) await StartLockedAsync(id, restart: false, ct);
+        try
+        {
+            using (await LockAsync(id, ct)) await StartLockedAsync(id, restart: false, ct);
+        }
+        catch (DockerApiException error) when (error.StatusCode != StatusCodes.Status304NotModified
+            && store.Current(id) is { HostConfig.AutoRemove: true, IsRunning: false })
+        {
+            // moby removes an auto-remove container whose start failed: docker run --rm waits for "removed".
+            await RemoveAsync(id, force: true, removeVolumes: true, CancellationToken.None);
+            throw;
+        }
     }
 
     async Task StartLockedAsync(string id, bool restart, CancellationToken ct)

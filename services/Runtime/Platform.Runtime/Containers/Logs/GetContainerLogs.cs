@@ -20,6 +20,7 @@ public static class GetContainerLogsEndpoint
             var multiplexed = !c.Config.Tty;
             context.Response.ContentType = multiplexed ? "application/vnd.docker.multiplexed-stream" : "application/vnd.docker.raw-stream";
             await context.Response.StartAsync(context.RequestAborted);
+            await context.Response.Body.FlushAsync(context.RequestAborted); // the head now: clients block on it
             try
             {
                 await logs.WriteAsync(c, query, context.Response.BodyWriter, multiplexed, request.Flag("timestamps"), context.RequestAborted);

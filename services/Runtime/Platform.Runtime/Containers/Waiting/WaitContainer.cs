@@ -19,6 +19,7 @@ public static class WaitContainerEndpoint
             var c = store.Get(id);
             context.Response.ContentType = DockerErrors.JsonContentType;
             await context.Response.StartAsync(context.RequestAborted);
+            await context.Response.Body.FlushAsync(context.RequestAborted); // the head now: clients block on it
             var code = await WaitAsync(store, c, condition, context.RequestAborted);
             await context.Response.Body.WriteAsync(Encoding.ASCII.GetBytes($"{{\"StatusCode\":{code}}}\n"), context.RequestAborted);
         });
