@@ -21,11 +21,13 @@ public sealed class DockerRunTests(PlatformFixture platform)
 
     [Theory]
     [InlineData("exit 3", 3)]
-    [InlineData("kill -9 $$", 137)]
     [InlineData("true", 0)]
+    [InlineData("--init kill -9 $$", 137)] // under an init the shell is not PID 1, so SIGKILL is not ignored
+    [InlineData("--init kill -TERM $$", 143)]
     public async Task The_exit_status_of_run_is_the_container_s(string script, int expected)
     {
-        var result = await DockerCli.RunAsync(Host, "run", "--rm", PlatformFixture.Busybox, "sh", "-c", script);
+        string[] init = script.StartsWith("--init ", StringComparison.Ordinal) ? ["--init"] : [];
+        var result = await DockerCli.RunAsync(Host, ["run", "--rm", .. init, PlatformFixture.Busybox, "sh", "-c", script.Replace("--init ", "")]);
 
         Assert.True(expected == result.ExitCode, result.ToString());
     }
