@@ -10,6 +10,7 @@ public static class ScenarioCatalog
         new ApiInfo(),
         new IdleRss(),
         new ImageTransfer(),
+        new RunRm(),
     ];
 
     public static IScenario? Find(string name) => All.FirstOrDefault(s => s.Name == name);

@@ -17,10 +17,12 @@ public sealed class ExitMonitor(ContainerStore store, ContainerEngine engine, Co
     {
         foreach (var container in store.All) volumes.Track(container);
         foreach (var container in store.All.Where(c => c.IsRunning))
-            if (engine.Inspect(container.Id) is null)
+            if (engine.Inspect(container.Id) is not { Status: ContainerRunState.Running or ContainerRunState.Paused or ContainerRunState.Created })
             {
-                logger.LogWarning("Container {Id} is gone from the OCI runtime; recording it as exited", container.Id);
-                await lifecycle.OnExitAsync(new ContainerExit(container.Id, LostExitCode, false, time.GetUtcNow()), stoppingToken);
+                // Its exit file tells how it ended while runtime was away; none at all means the host lost it (reboot).
+                var exit = engine.ReadExit(container.Id);
+                if (exit is null) logger.LogWarning("Container {Id} is gone from the OCI runtime; recording it as exited", container.Id);
+                await lifecycle.OnExitAsync(exit ?? new ContainerExit(container.Id, LostExitCode, false, time.GetUtcNow()), stoppingToken);
             }
         await foreach (var exit in engine.Exits.WithCancellation(stoppingToken))
         {

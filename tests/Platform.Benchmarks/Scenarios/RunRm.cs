@@ -1,0 +1,52 @@
+using System.Formats.Tar;
+using Platform.Benchmarks.Engines;
+
+namespace Platform.Benchmarks.Scenarios;
+
+/// <summary>
+/// The container hot path as a user feels it: `docker run --rm --network none busybox true` through the real CLI
+/// (create, attach, wait, start, exit, auto-remove), on a busybox image imported from Debian's busybox-static.
+/// Also the floor of the CLI itself (`docker version` is measured by cli-version).
+/// </summary>
+public sealed class RunRm : IScenario
+{
+    const int Warmups = 3, Runs = 20;
+    const string Image = "platform-bench/busybox:run";
+    string _rootfs = "";
+    int _prepared;
+
+    public string Name => "run-rm";
+    public string Description => $"wall time of `docker run --rm --network none busybox true` (real CLI), median of {Runs} runs after {Warmups} warmups";
+    public int Rounds => 2;
+
+    public async Task PrepareAsync(Engine engine, ScenarioContext context, CancellationToken ct)
+    {
+        if (Interlocked.Increment(ref _prepared) == 1) await WriteRootfsAsync(context, ct);
+        await Cli.RunAsync(engine, context, ["import", "--change", "CMD [\"sh\"]", _rootfs, Image], ct);
+    }
+
+    public async Task RunAsync(Engine engine, ScenarioContext context, CancellationToken ct) =>
+        context.Record(engine, "run --rm true", "ms",
+            await Cli.TimeAsync(engine, context, ["run", "--rm", "--network", "none", Image, "true"],
+                context.FirstRound ? Warmups : 1, context.Share(Runs), ct), 50, 90);
+
+    public async Task CleanupAsync(Engine engine, ScenarioContext context, CancellationToken ct)
+    {
+        try { await Cli.RunAsync(engine, context, ["rmi", Image], ct); } catch (InvalidOperationException) { }
+        Interlocked.Decrement(ref _prepared);
+    }
+
+    /// <summary>/bin/busybox with the applets the run uses, as a single-layer root filesystem.</summary>
+    async Task WriteRootfsAsync(ScenarioContext context, CancellationToken ct)
+    {
+        _rootfs = Path.Combine(context.Scratch, "busybox.tar");
+        await using var file = File.Create(_rootfs);
+        await using var tar = new TarWriter(file, TarEntryFormat.Pax);
+        foreach (var dir in new[] { "bin/", "etc/", "tmp/", "proc/", "sys/", "dev/" })
+            await tar.WriteEntryAsync(new PaxTarEntry(TarEntryType.Directory, dir) { Mode = (UnixFileMode)0x1ED }, ct);
+        await tar.WriteEntryAsync(new PaxTarEntry(TarEntryType.RegularFile, "bin/busybox")
+            { DataStream = File.OpenRead("/bin/busybox"), Mode = (UnixFileMode)0x1ED }, ct);
+        foreach (var applet in new[] { "sh", "true", "echo", "sleep" })
+            await tar.WriteEntryAsync(new PaxTarEntry(TarEntryType.SymbolicLink, "bin/" + applet) { LinkName = "busybox" }, ct);
+    }
+}
