@@ -72,6 +72,7 @@ public sealed class PlatformFixture : IAsyncLifetime
             Executable = p.EndsWith("Runtime", StringComparison.Ordinal) ? PublishedRuntime() : null,
             Environment = environment,
             WaitForReady = true,
+            StartTimeout = TimeSpan.FromMinutes(3), // six services generating their code at once on two cores
             Port = ports.TryGetValue(Path.GetFileName(p), out var port) ? port : null,
         })));
         _services.AddRange(started);

@@ -36,6 +36,10 @@ public static class MartenStoreExtensions
                 options.DatabaseSchemaName = schemaName;
                 options.Events.DatabaseSchemaName = schemaName;
                 options.AutoCreateSchemaObjects = AutoCreate.CreateOrUpdate;
+                // Services share a database (one schema each): a lock per schema lets them migrate side by side, and
+                // replicas of one service wait for the one that migrates rather than giving up under load.
+                options.ApplyChangesLockId = SchemaLockId(schemaName);
+                options.ApplyChangesLockTimeout = TimeSpan.FromSeconds(90);
                 options.OpenTelemetry.TrackConnections = TrackLevel.Normal;
                 options.OpenTelemetry.TrackEventCounters();
                 configure(options);
@@ -44,6 +48,14 @@ public static class MartenStoreExtensions
             .UseLightweightSessions()
             .ApplyAllDatabaseChangesOnStartup()
             .AddAsyncDaemon(DaemonMode.HotCold);
+    }
+
+    /// <summary>A stable advisory lock id per schema (FNV-1a; string.GetHashCode differs per process).</summary>
+    static int SchemaLockId(string schemaName)
+    {
+        var hash = 2166136261u;
+        foreach (var c in schemaName) hash = (hash ^ c) * 16777619u;
+        return (int)(hash & 0x3fffffff) + 0x10000;
     }
 
     static NpgsqlDataSource BuildDataSource(string connectionString, string schemaName)
