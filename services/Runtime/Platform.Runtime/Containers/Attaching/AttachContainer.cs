@@ -27,16 +27,16 @@ public sealed class AttachContainer(ContainerStore store, ContainerEngine engine
             await logs.WriteAsync(c, new LogQuery(stdout, stderr, null, null, null, false), output, multiplexed, timestamps: false, CancellationToken.None);
         if (!query.Flag("stream")) return;
 
-        using var gone = new CancellationTokenSource();
+        var withStdin = stdin && c.Config.OpenStdin;
         var session = store.Current(c.Id) is { IsRunning: true }
-            ? await engine.AttachAsync(c.Id, stdin && c.Config.OpenStdin, CancellationToken.None)
-            : await hub.WaitForStartAsync(c.Id, stdin && c.Config.OpenStdin, gone.Token);
+            ? await engine.AttachAsync(c.Id, withStdin, CancellationToken.None)
+            : await hub.WaitForStartAsync(c.Id, withStdin, CancellationToken.None);
         if (session is null) return;
         await using (session)
         {
-            var feeding = stdin && c.Config.OpenStdin ? FeedStdinAsync(input, session, c.Config.StdinOnce) : Task.CompletedTask;
+            // Stdin is fed until the client half-closes; the stream ends when the container's output does.
+            if (withStdin) _ = FeedStdinAsync(input, session, c.Config.StdinOnce);
             await CopyOutputAsync(session, output, multiplexed, stdout, stderr);
-            await Task.WhenAny(feeding, Task.CompletedTask);
         }
     }
 

@@ -35,6 +35,8 @@ public sealed partial class ContainerLifecycle
         await engine.RemoveFilesAsync(id);
         await volumes.ReleaseAsync(c, removeVolumes, CancellationToken.None);
         await store.RecordAsync(new ContainerDestroyed(id, time.GetUtcNow()), CancellationToken.None);
+        attaches.FailPending(id); // attaches waiting for a start that will never come
+        execs.RemoveContainer(id);
         _locks.TryRemove(id, out _);
     }
 

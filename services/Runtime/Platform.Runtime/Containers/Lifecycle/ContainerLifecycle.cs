@@ -12,7 +12,7 @@ namespace Platform.Runtime.Containers.Lifecycle;
 /// then the fact in the journal. Exits come from the engine's exit files and drive restart policies and auto-remove.
 /// </summary>
 public sealed partial class ContainerLifecycle(
-    ContainerStore store, ContainerEngine engine, AttachHub attaches, ContainerVolumes volumes, TimeProvider time,
+    ContainerStore store, ContainerEngine engine, AttachHub attaches, ContainerVolumes volumes, Exec.ExecStore execs, TimeProvider time,
     ILogger<ContainerLifecycle> logger)
 {
     readonly ConcurrentDictionary<string, SemaphoreSlim> _locks = new(StringComparer.Ordinal);
