@@ -2,6 +2,7 @@ using Microsoft.Extensions.Options;
 using Platform.Runtime.Containers.Attaching;
 using Platform.Runtime.Containers.Creating;
 using Platform.Runtime.Containers.Exec;
+using Platform.Runtime.Containers.Files;
 using Platform.Runtime.Containers.Inspecting;
 using Platform.Runtime.Containers.Lifecycle;
 using Platform.Runtime.Containers.Listing;
@@ -26,6 +27,7 @@ public static class ContainersModule
         services.AddSingleton<ContainerSizes>();
         services.AddSingleton<ExecStore>();
         services.AddSingleton<StartExec>();
+        services.AddSingleton<ContainerFiles>();
         services.AddHostedService<ExitMonitor>();
         services.AddSingleton(sp => new ImagesClient(new HttpClient(new SocketsHttpHandler { PooledConnectionIdleTimeout = TimeSpan.FromMinutes(5) })
         {
@@ -45,6 +47,7 @@ public static class ContainersModule
         app.MapContainerOperations();
         app.MapCreateExec();
         app.MapInspectExec();
+        app.MapContainerFiles();
         return app;
     }
 }
