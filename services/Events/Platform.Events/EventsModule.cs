@@ -32,6 +32,9 @@ public static class EventsModule
             bus.AddConsumer<ContainerUnpausedConsumer>().Endpoint(StateLogEndpoint.Configure);
             bus.AddConsumer<ContainerRenamedConsumer>().Endpoint(StateLogEndpoint.Configure);
             bus.AddConsumer<ContainerDestroyedConsumer>().Endpoint(StateLogEndpoint.Configure);
+            bus.AddConsumer<ExecCreatedConsumer>().Endpoint(StateLogEndpoint.Configure);
+            bus.AddConsumer<ExecStartedConsumer>().Endpoint(StateLogEndpoint.Configure);
+            bus.AddConsumer<ExecDiedConsumer>().Endpoint(StateLogEndpoint.Configure);
             bus.AddConsumer<NetworkCreatedConsumer>().Endpoint(StateLogEndpoint.Configure);
             bus.AddConsumer<ImageImportedConsumer>().Endpoint(StateLogEndpoint.Configure);
             bus.AddConsumer<ImageLoadedConsumer>().Endpoint(StateLogEndpoint.Configure);

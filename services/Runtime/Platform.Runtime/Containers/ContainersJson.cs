@@ -4,6 +4,8 @@ using Platform.Runtime.Containers.Exec;
 using Platform.Runtime.Containers.Inspecting;
 using Platform.Runtime.Containers.Listing;
 using Platform.Runtime.Containers.Model;
+using Platform.Runtime.Containers.Pruning;
+using Platform.Runtime.Containers.Top;
 
 namespace Platform.Runtime.Containers;
 
@@ -22,6 +24,8 @@ namespace Platform.Runtime.Containers;
 [JsonSerializable(typeof(PreparedImage))]
 [JsonSerializable(typeof(ExecConfig))]
 [JsonSerializable(typeof(ExecStartConfig))]
-[JsonSerializable(typeof(ExecCreated))]
+[JsonSerializable(typeof(CreatedExec))]
 [JsonSerializable(typeof(ExecInspect))]
+[JsonSerializable(typeof(ContainerTop))]
+[JsonSerializable(typeof(ContainersPruned))]
 public sealed partial class ContainersJson : JsonSerializerContext;

@@ -8,6 +8,9 @@ using Platform.Runtime.Containers.Lifecycle;
 using Platform.Runtime.Containers.Listing;
 using Platform.Runtime.Containers.Logs;
 using Platform.Runtime.Containers.Operating;
+using Platform.Runtime.Containers.Pruning;
+using Platform.Runtime.Containers.Stats;
+using Platform.Runtime.Containers.Top;
 using Platform.Runtime.Containers.Waiting;
 
 namespace Platform.Runtime.Containers;
@@ -26,8 +29,10 @@ public static class ContainersModule
         services.AddSingleton<InspectContainer>();
         services.AddSingleton<ContainerSizes>();
         services.AddSingleton<ExecStore>();
+        services.AddSingleton<ExecJournal>();
         services.AddSingleton<StartExec>();
         services.AddSingleton<ContainerFiles>();
+        services.AddSingleton<StatsSampler>();
         services.AddHostedService<ExitMonitor>();
         services.AddSingleton(sp => new ImagesClient(new HttpClient(new SocketsHttpHandler { PooledConnectionIdleTimeout = TimeSpan.FromMinutes(5) })
         {
@@ -48,6 +53,9 @@ public static class ContainersModule
         app.MapCreateExec();
         app.MapInspectExec();
         app.MapContainerFiles();
+        app.MapContainerTop();
+        app.MapContainerStats();
+        app.MapPruneContainers();
         return app;
     }
 }

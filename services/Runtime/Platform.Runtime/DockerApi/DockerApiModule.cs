@@ -11,6 +11,7 @@ public static class DockerApiModule
     {
         builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.TypeInfoResolverChain.Insert(0, DockerJson.Default));
         builder.AddHijackedStreams();
+        builder.Services.AddSingleton(HostImages.Create);
         return builder;
     }
 
@@ -20,6 +21,7 @@ public static class DockerApiModule
         app.MapPing();
         app.MapVersion();
         app.MapInfo();
+        app.MapSystemDf();
         app.MapVolumes();
         app.MapContainers();
         return app;

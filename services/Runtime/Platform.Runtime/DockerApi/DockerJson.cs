@@ -8,6 +8,7 @@ namespace Platform.Runtime.DockerApi;
 [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.Unspecified)]
 [JsonSerializable(typeof(SystemVersion))]
 [JsonSerializable(typeof(SystemInfo))]
+[JsonSerializable(typeof(SystemDiskUsage))]
 [JsonSerializable(typeof(VolumeResponse))]
 [JsonSerializable(typeof(VolumeListResponse))]
 [JsonSerializable(typeof(VolumePruneResponse))]

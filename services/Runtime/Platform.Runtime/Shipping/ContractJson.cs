@@ -17,4 +17,7 @@ namespace Platform.Runtime.Shipping;
 [JsonSerializable(typeof(ContainerUnpaused))]
 [JsonSerializable(typeof(ContainerRenamed))]
 [JsonSerializable(typeof(ContainerDestroyed))]
+[JsonSerializable(typeof(ExecCreated))]
+[JsonSerializable(typeof(ExecStarted))]
+[JsonSerializable(typeof(ExecDied))]
 public sealed partial class ContractJson : JsonSerializerContext;

@@ -32,6 +32,8 @@ public sealed class JournalMapper(RuntimeJournal journal, IOptions<PlatformHostO
             return ContainerContracts.From(fact, container!, options.Value.HostId, entry.Sequence) is var (name, message)
                 ? Outgoing(name, message, entry)
                 : null;
+        if (ExecContracts.From(entry, _containers.Of, options.Value.HostId) is var (execName, execMessage))
+            return Outgoing(execName, execMessage, entry);
         return entry.Type switch
         {
             Domain.HostStarted.Type => FromHostStarted(entry),

@@ -8,7 +8,7 @@ namespace Platform.Runtime.Containers.Exec;
 public static class CreateExecEndpoint
 {
     public static void MapCreateExec(this IEndpointRouteBuilder app) =>
-        app.MapPost("/containers/{id}/exec", async (string id, HttpRequest request, ContainerStore store, ExecStore execs, TimeProvider time, CancellationToken ct) =>
+        app.MapPost("/containers/{id}/exec", async (string id, HttpRequest request, ContainerStore store, ExecStore execs, ExecJournal journal, TimeProvider time, CancellationToken ct) =>
         {
             var body = await ContainerBodies.ReadAsync(request, 1024 * 1024, ct);
             ExecConfig config;
@@ -26,8 +26,9 @@ public static class CreateExecEndpoint
             if (c.Status == Model.ContainerStatus.Paused) throw DockerApiException.Conflict($"Container {c.Id} is paused, unpause the container before exec");
             var exec = new ExecInstance(ContainerNames.NewId(), c.Id, config) { CreatedAt = time.GetUtcNow() };
             execs.Add(exec);
-            return DockerJsonResults.Json(new ExecCreated(exec.Id), ContainersJson.Default.ExecCreated, StatusCodes.Status201Created);
+            await journal.CreatedAsync(exec);
+            return DockerJsonResults.Json(new CreatedExec(exec.Id), ContainersJson.Default.CreatedExec, StatusCodes.Status201Created);
         });
 }
 
-public sealed record ExecCreated(string Id);
+public sealed record CreatedExec(string Id);

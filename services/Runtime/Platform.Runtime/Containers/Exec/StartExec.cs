@@ -13,7 +13,7 @@ namespace Platform.Runtime.Containers.Exec;
 /// otherwise the hijack head, the process's output framed by the start body's Tty, stdin from the client, and the
 /// exit code recorded before the stream closes (clients inspect the exec right after EOF).
 /// </summary>
-public sealed class StartExec(ExecStore execs, ContainerStore store, ContainerEngine engine, ILogger<StartExec> logger)
+public sealed class StartExec(ExecStore execs, ContainerStore store, ContainerEngine engine, ExecJournal journal, ILogger<StartExec> logger)
 {
     public async Task HandleAsync(RawRequestHead head, PipeReader input, PipeWriter output)
     {
@@ -36,6 +36,7 @@ public sealed class StartExec(ExecStore execs, ContainerStore store, ContainerEn
             exec.Config.User.Length > 0 ? exec.Config.User : c.Config.User, tty, exec.Config.AttachStdin && !start.Detach,
             exec.Config.Privileged, size is [var h, _] ? h : 0, size is [_, var w] ? w : 0);
 
+        await journal.StartedAsync(exec);
         if (start.Detach)
         {
             await RunDetachedAsync(exec, launch);
@@ -74,6 +75,7 @@ public sealed class StartExec(ExecStore execs, ContainerStore store, ContainerEn
             }
             exec.ExitCode = await session.ExitCode;
             exec.Running = false;
+            await journal.DiedAsync(exec, exec.ExitCode.Value);
             logger.LogDebug("Exec {Exec} in {Container} exited with {Code}", exec.Id, exec.ContainerId, exec.ExitCode);
             _ = feeding;
         }
@@ -91,6 +93,7 @@ public sealed class StartExec(ExecStore execs, ContainerStore store, ContainerEn
                 while ((await session.ReadAsync(buffer, CancellationToken.None)).Count > 0) { }
                 exec.ExitCode = await session.ExitCode;
                 exec.Running = false;
+                await journal.DiedAsync(exec, exec.ExitCode.Value);
             }
         });
     }

@@ -39,6 +39,9 @@ public sealed class ContainerIndex(RuntimeJournal journal)
         return _state.GetValueOrDefault(fact.Id) ?? before.GetValueOrDefault(fact.Id) ?? ContainerFacts.Unknown;
     }
 
+    /// <summary>The facts of a container as of <see cref="Through"/>, for entries that are not container facts (exec).</summary>
+    public ContainerFacts Of(string id) => _state.GetValueOrDefault(id) ?? ContainerFacts.Unknown;
+
     void MoveTo(long sequence)
     {
         if (sequence == Through) return;
