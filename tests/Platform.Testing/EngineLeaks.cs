@@ -12,6 +12,9 @@ public sealed partial record EngineLeaks(
 {
     public bool None => Mounts.Count + Cgroups.Count + Processes.Count + Directories.Count == 0;
 
+    /// <summary>Containers the tests themselves left and that were removed through the API before the check.</summary>
+    public IReadOnlyList<string> LeftByTests { get; init; } = [];
+
     /// <summary>Everything left for the given containers, or for every container of the root when ids is null.</summary>
     public static EngineLeaks Find(string root, string runDir, IReadOnlyCollection<string>? ids = null)
     {
@@ -53,9 +56,17 @@ public sealed partial record EngineLeaks(
     }
 
     public override string ToString() =>
-        string.Join("\n", new[] { ("mounts", Mounts), ("cgroups", Cgroups), ("processes", Processes), ("directories", Directories) }
+        string.Join("\n", new[]
+            {
+                ("mounts", Mounts), ("cgroups", Cgroups), ("processes", Processes), ("directories", Directories),
+                ("containers the tests left (removed first)", LeftByTests),
+            }
             .Where(kind => kind.Item2.Count > 0).Select(kind => $"{kind.Item1}:\n  " + string.Join("\n  ", kind.Item2)));
 
     [GeneratedRegex("(?<![0-9a-f:])[0-9a-f]{64}(?![0-9a-f])")]
     private static partial Regex ContainerId();
 }
+
+/// <summary>The engine left mounts, cgroups, processes or directories behind for containers that were removed.</summary>
+public sealed class EngineLeakedException(string root, EngineLeaks leaks)
+    : Exception($"The engine left these behind once every container was removed (root {root} kept for inspection):\n{leaks}");
