@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using Platform.Runtime.Containers.Attaching;
+using Platform.Runtime.Containers.Committing;
 using Platform.Runtime.Containers.Creating;
 using Platform.Runtime.Containers.Exec;
 using Platform.Runtime.Containers.Inspecting;
@@ -45,6 +46,7 @@ public static class ContainersModule
         app.MapContainerOperations();
         app.MapCreateExec();
         app.MapInspectExec();
+        app.MapContainerDiff();
         return app;
     }
 }
