@@ -37,6 +37,7 @@ public static class EventsModule
             bus.AddConsumer<ExecDiedConsumer>().Endpoint(StateLogEndpoint.Configure);
             bus.AddConsumer<NetworkCreatedConsumer>().Endpoint(StateLogEndpoint.Configure);
             bus.AddConsumer<ImageImportedConsumer>().Endpoint(StateLogEndpoint.Configure);
+            bus.AddConsumer<ImageCommittedConsumer>().Endpoint(StateLogEndpoint.Configure);
             bus.AddConsumer<ImageLoadedConsumer>().Endpoint(StateLogEndpoint.Configure);
             bus.AddConsumer<ImagePulledConsumer>().Endpoint(StateLogEndpoint.Configure);
             bus.AddConsumer<ImageTaggedConsumer>().Endpoint(StateLogEndpoint.Configure);

@@ -1,9 +1,11 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Platform.Images.Archives;
+using Platform.Images.Committing;
 using Platform.Images.Content;
 using Platform.Images.Distribution;
 using Platform.Images.DockerApi;
+using Platform.Images.DockerApi.Committing;
 using Platform.Images.Images;
 using Platform.Images.Images.Publishing;
 using Platform.Images.Rootfs;
@@ -33,6 +35,7 @@ public static class ImagesModule
         builder.AddBus(ServiceName, _ => { });
         builder.AddImageWrites();
         builder.AddArchives();
+        builder.AddCommitting();
         builder.AddSnapshots();
         builder.AddDistribution();
         builder.AddRootfs();
@@ -46,6 +49,7 @@ public static class ImagesModule
         app.UseRouting(); // after the /v{X.Y} prefix is stripped
         app.MapDefaultEndpoints();
         app.MapImagesDockerApi();
+        app.MapCommitDockerApi();
         app.MapRootfs();
         app.MapDockerFallback();
         return app;

@@ -71,6 +71,7 @@ public sealed record ErrorDetail([property: JsonPropertyName("message")] string 
 [JsonSerializable(typeof(List<DeleteResponseItem>))]
 [JsonSerializable(typeof(PruneReport))]
 [JsonSerializable(typeof(JsonMessage))]
+[JsonSerializable(typeof(Committing.CommitResponse))]
 public sealed partial class ImagesJson : JsonSerializerContext
 {
     /// <summary>Go's escaping is minimal ("+" stays "+"); so is this.</summary>

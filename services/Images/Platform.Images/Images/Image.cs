@@ -20,10 +20,12 @@ public sealed record Image(
     public static Image Create(ImageImported e) => New(e.ImageId, e.HostId, e.Content, e.ImportedAt);
     public static Image Create(ImageLoaded e) => New(e.ImageId, e.HostId, e.Content, e.LoadedAt);
     public static Image Create(ImagePulled e) => New(e.ImageId, e.HostId, e.Content, e.PulledAt);
+    public static Image Create(ImageCommitted e) => New(e.ImageId, e.HostId, e.Content, e.CommittedAt);
 
     public Image Apply(ImageImported e) => Arrived(e.Content, e.ImportedAt);
     public Image Apply(ImageLoaded e) => Arrived(e.Content, e.LoadedAt);
     public Image Apply(ImagePulled e) => Arrived(e.Content, e.PulledAt);
+    public Image Apply(ImageCommitted e) => Arrived(e.Content, e.CommittedAt);
 
     public Image Apply(ImageTagged e) => this with
     {
@@ -45,9 +47,11 @@ public sealed record Image(
         (null, ImageImported e) => Create(e),
         (null, ImageLoaded e) => Create(e),
         (null, ImagePulled e) => Create(e),
+        (null, ImageCommitted e) => Create(e),
         ({ } image, ImageImported e) => image.Apply(e),
         ({ } image, ImageLoaded e) => image.Apply(e),
         ({ } image, ImagePulled e) => image.Apply(e),
+        ({ } image, ImageCommitted e) => image.Apply(e),
         ({ } image, ImageTagged e) => image.Apply(e),
         ({ } image, ImageUntagged e) => image.Apply(e),
         ({ } image, ImageDeleted e) => image.Apply(e),

@@ -16,6 +16,14 @@ public sealed record ImageLoaded(string ImageId, string HostId, ImageContent Con
 /// <summary>An image was pulled from a registry as <paramref name="Reference"/> (full form).</summary>
 public sealed record ImagePulled(string ImageId, string HostId, ImageContent Content, string Reference, DateTimeOffset PulledAt) : IImageEvent;
 
+/// <summary>
+/// An image was made from a container's changes (docker commit): <paramref name="ContainerName"/> without its "/",
+/// <paramref name="ContainerImage"/> the image as the container was created from it, <paramref name="Reference"/>
+/// the familiar repo:tag it was committed as ("" for none).
+/// </summary>
+public sealed record ImageCommitted(string ImageId, string HostId, ImageContent Content, string ContainerId, string ContainerName,
+    string ContainerImage, string Reference, string Comment, DateTimeOffset CommittedAt) : IImageEvent;
+
 /// <summary>A reference (full form: a tag, or a repository digest "name@sha256:…") now points at this image.</summary>
 public sealed record ImageTagged(string ImageId, string HostId, string Reference, DateTimeOffset TaggedAt) : IImageEvent;
 

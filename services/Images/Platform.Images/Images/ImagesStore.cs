@@ -17,6 +17,7 @@ public static class ImagesStore
         options.Events.AddEventType<ImageImported>();
         options.Events.AddEventType<ImageLoaded>();
         options.Events.AddEventType<ImagePulled>();
+        options.Events.AddEventType<ImageCommitted>();
         options.Events.AddEventType<ImageTagged>();
         options.Events.AddEventType<ImageUntagged>();
         options.Events.AddEventType<ImageDeleted>();

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using Platform.Runtime.Containers.Attaching;
+using Platform.Runtime.Containers.Committing;
 using Platform.Runtime.Containers.Creating;
 using Platform.Runtime.Containers.Exec;
 using Platform.Runtime.Containers.Files;
@@ -56,6 +57,7 @@ public static class ContainersModule
         app.MapContainerTop();
         app.MapContainerStats();
         app.MapPruneContainers();
+        app.MapContainerDiff();
         return app;
     }
 }
