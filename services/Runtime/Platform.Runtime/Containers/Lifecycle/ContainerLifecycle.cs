@@ -76,7 +76,13 @@ public sealed partial class ContainerLifecycle(
         : message.Contains("permission denied", StringComparison.Ordinal) ? 126
         : 128;
 
-    public async Task KillAsync(string reference, int signal, CancellationToken ct)
+    public Task KillAsync(string reference, int signal, CancellationToken ct) => SignalAsync(reference, signal, signal == Signals.Kill, ct);
+
+    /// <summary>
+    /// Signals PID 1. A paused container only gets the signal once thawed: with <paramref name="thaw"/> (SIGKILL, and
+    /// every signal of stop and rm -f) it is resumed right after, and the journal says so.
+    /// </summary>
+    async Task SignalAsync(string reference, int signal, bool thaw, CancellationToken ct)
     {
         var id = store.Get(reference).Id;
         using (await LockAsync(id, ct))
@@ -85,7 +91,10 @@ public sealed partial class ContainerLifecycle(
             if (!c.IsRunning) throw DockerApiException.Conflict($"Container {id} is not running");
             await store.RecordAsync(new ContainerKilled(id, signal, time.GetUtcNow()), ct);
             await engine.KillAsync(id, signal, ct);
-            if (c.Status == ContainerStatus.Paused && signal == Signals.Kill) await engine.ResumeAsync(id, ct);
+            if (c.Status != ContainerStatus.Paused || !thaw) return;
+            try { await engine.ResumeAsync(id, ct); }
+            catch (EngineException) when (engine.Inspect(id) is not { Status: ContainerRunState.Paused }) { } // it died meanwhile
+            await store.RecordAsync(new ContainerUnpaused(id, time.GetUtcNow()), ct);
         }
     }
 
@@ -108,8 +117,7 @@ public sealed partial class ContainerLifecycle(
     {
         try
         {
-            await KillAsync(id, signal, ct);
-            if (store.Current(id)?.Status == ContainerStatus.Paused) await engine.ResumeAsync(id, ct);
+            await SignalAsync(id, signal, thaw: true, ct);
         }
         catch (DockerApiException error) when (error.StatusCode == StatusCodes.Status409Conflict)
         {
