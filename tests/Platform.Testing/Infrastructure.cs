@@ -60,9 +60,9 @@ public sealed class Infrastructure
     public async Task<Dictionary<string, string?>> IsolatedEnvironmentAsync(string name)
     {
         var id = $"{new string(name.ToLowerInvariant().Where(char.IsAsciiLetterOrDigit).ToArray())}_{Guid.NewGuid():N}"[..32];
-        await InfraScript.RunAsync("psql", Directory, TimeSpan.FromMinutes(1), "-v", "ON_ERROR_STOP=1", "-c", $"CREATE DATABASE {id}");
-        await InfraScript.RunAsync("rabbitmqctl", Directory, TimeSpan.FromMinutes(1), "add_vhost", id);
-        await InfraScript.RunAsync("rabbitmqctl", Directory, TimeSpan.FromMinutes(1), "set_permissions", "-p", id, "platform", ".*", ".*", ".*");
+        await InfraScript.RunAsync("psql", Directory, TimeSpan.FromMinutes(3), "-v", "ON_ERROR_STOP=1", "-c", $"CREATE DATABASE {id}");
+        await InfraScript.RunAsync("rabbitmqctl", Directory, TimeSpan.FromMinutes(3), "add_vhost", id);
+        await InfraScript.RunAsync("rabbitmqctl", Directory, TimeSpan.FromMinutes(3), "set_permissions", "-p", id, "platform", ".*", ".*", ".*");
         var postgres = PostgresConnectionString.Split(';', StringSplitOptions.RemoveEmptyEntries)
             .Select(kv => kv.StartsWith("Database=", StringComparison.OrdinalIgnoreCase) ? "Database=" + id : kv);
         return new()

@@ -67,7 +67,7 @@ public sealed class PlatformFixture : IAsyncLifetime
             "services/Networking/Platform.Networking", "services/Build/Platform.Build",
             "services/Registry/Platform.Registry", "services/Events/Platform.Events",
         ];
-        var started = await Task.WhenAll(projects.Select(p => ServiceProcess.StartAsync(new ServiceProcessOptions
+        var starting = projects.Select(p => ServiceProcess.StartAsync(new ServiceProcessOptions
         {
             Project = p,
             Executable = p.EndsWith("Runtime", StringComparison.Ordinal) ? PublishedRuntime() : null,
@@ -75,7 +75,18 @@ public sealed class PlatformFixture : IAsyncLifetime
             WaitForReady = true,
             StartTimeout = TimeSpan.FromMinutes(3), // six services generating their code at once on two cores
             Port = ports.TryGetValue(Path.GetFileName(p), out var port) ? port : null,
-        })));
+        })).ToList();
+        try
+        {
+            await Task.WhenAll(starting);
+        }
+        catch
+        {
+            // One failed to come up: stop the ones that did, or they outlive the test run.
+            foreach (var up in starting.Where(t => t.IsCompletedSuccessfully)) await up.Result.DisposeAsync();
+            throw;
+        }
+        var started = starting.Select(t => t.Result).ToArray();
         _services.AddRange(started);
 
         var gateway = new Dictionary<string, string?>
@@ -85,14 +96,23 @@ public sealed class PlatformFixture : IAsyncLifetime
         };
         foreach (var service in started)
             gateway[$"ReverseProxy__Clusters__{ClusterOf(service)}__Destinations__primary__Address"] = service.BaseAddress.ToString();
-        Gateway = await ServiceProcess.StartAsync(new ServiceProcessOptions
+        try
         {
-            Project = "gateway/Platform.Gateway",
-            Environment = gateway,
-            PortVariable = "Gateway__TcpPort",
-            HealthPath = "/_ping",
-        });
-        await ImportBusyboxAsync();
+            Gateway = await ServiceProcess.StartAsync(new ServiceProcessOptions
+            {
+                Project = "gateway/Platform.Gateway",
+                Environment = gateway,
+                PortVariable = "Gateway__TcpPort",
+                HealthPath = "/_ping",
+            });
+            await ImportBusyboxAsync();
+        }
+        catch
+        {
+            foreach (var service in _services) await service.DisposeAsync();
+            _services.Clear();
+            throw;
+        }
     }
 
     /// <summary>The base image of the container tests: Debian's static busybox as busybox:latest, imported once.</summary>

@@ -37,7 +37,7 @@ public sealed record ServiceProcessOptions
     /// <summary>Also wait for /readyz (database and broker reachable), not only /healthz.</summary>
     public bool WaitForReady { get; init; }
 
-    public TimeSpan StartTimeout { get; init; } = TimeSpan.FromSeconds(60);
+    public TimeSpan StartTimeout { get; init; } = TimeSpan.FromMinutes(3); // a JIT service generating its Marten code on a busy 2-core machine
 
     public string HealthPath { get; init; } = "/healthz";
     public string ReadyPath { get; init; } = "/readyz";
