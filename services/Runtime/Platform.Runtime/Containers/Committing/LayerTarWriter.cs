@@ -16,6 +16,7 @@ public sealed class LayerTarWriter(Stream output) : IAsyncDisposable
     readonly TarWriter _tar = new(output, TarEntryFormat.Pax, leaveOpen: true);
     readonly Dictionary<(long Device, long Inode), string> _written = [];
 
+    /// <summary>Entries written so far.</summary>
     public int Count { get; private set; }
 
     public async Task WriteAsync(LayerChange change, CancellationToken ct)
@@ -28,6 +29,8 @@ public sealed class LayerTarWriter(Stream output) : IAsyncDisposable
             case OpaqueDirectory opaque:
                 await _tar.WriteEntryAsync(Marker(opaque.Name + "/" + OpaqueMarker, opaque.Stat.Mode, opaque.Stat.Uid, opaque.Stat.Gid), ct);
                 break;
+            case ChangedEntry { Stat.Kind: FileKind.Socket }:
+                return; // not part of a layer
             case ChangedEntry entry:
                 await WriteEntryAsync(entry, ct);
                 break;
@@ -38,7 +41,6 @@ public sealed class LayerTarWriter(Stream output) : IAsyncDisposable
     async Task WriteEntryAsync(ChangedEntry entry, CancellationToken ct)
     {
         var stat = entry.Stat;
-        if (stat.Kind == FileKind.Socket) return; // not part of a layer
         var xattrs = FileXattrs.Read(entry.Source)
             .Where(x => IsText(x.Value))
             .Select(x => KeyValuePair.Create("SCHILY.xattr." + x.Key, Encoding.UTF8.GetString(x.Value)));
@@ -58,7 +60,8 @@ public sealed class LayerTarWriter(Stream output) : IAsyncDisposable
             await _tar.WriteEntryAsync(tar, ct);
             return;
         }
-        await using var data = new FileStream(entry.Source, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, 1 << 16, FileOptions.Asynchronous);
+        await using var data = new SizedFile(
+            new FileStream(entry.Source, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, 1 << 16, FileOptions.Asynchronous), stat.Size);
         tar.DataStream = data;
         await _tar.WriteEntryAsync(tar, ct);
     }
@@ -92,5 +95,10 @@ public sealed class LayerTarWriter(Stream output) : IAsyncDisposable
         }
     }
 
-    public ValueTask DisposeAsync() => _tar.DisposeAsync();
+    /// <summary>Ends the archive; with no entries that is still a tar (two zero blocks, Docker's empty layer).</summary>
+    public async ValueTask DisposeAsync()
+    {
+        await _tar.DisposeAsync(); // writes the end blocks only after an entry
+        if (Count == 0) await output.WriteAsync(new byte[1024]);
+    }
 }

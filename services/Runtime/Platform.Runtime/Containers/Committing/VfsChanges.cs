@@ -2,8 +2,9 @@ namespace Platform.Runtime.Containers.Committing;
 
 /// <summary>
 /// The changes of a vfs container (a full copy of its image's tree) found by comparing its root with that tree, as
-/// moby's naive differ does: new or changed entries (type, mode, owner, size, mtime, link target, xattrs), removed
-/// ones as whiteouts. The unchanged directories above a change are listed too, so the layer keeps their attributes.
+/// moby's naive differ does: new or changed entries (type, mode, owner, link target, xattrs; size and mtime except for
+/// directories, whose mtime only says their content changed), removed ones as whiteouts. The unchanged directories
+/// above a change are listed too, so the layer keeps their attributes.
 /// </summary>
 public static class VfsChanges
 {
@@ -48,7 +49,7 @@ public static class VfsChanges
 
     static bool Differs(FileStat now, string path, FileStat was, string imagePath) =>
         now.Kind != was.Kind || now.Mode != was.Mode || now.Uid != was.Uid || now.Gid != was.Gid ||
-        now.MtimeNanos != was.MtimeNanos || (now.Kind != FileKind.Directory && now.Size != was.Size) ||
+        (now.Kind != FileKind.Directory && (now.MtimeNanos != was.MtimeNanos || now.Size != was.Size)) ||
         now.RdevMajor != was.RdevMajor || now.RdevMinor != was.RdevMinor ||
         (now.Kind == FileKind.Symlink && new FileInfo(path).LinkTarget != new FileInfo(imagePath).LinkTarget) ||
         !SameXattrs(FileXattrs.Read(path), FileXattrs.Read(imagePath));
