@@ -10,7 +10,7 @@ namespace Platform.Testing;
 /// platform boots it once through this fixture; on dispose it removes what the tests left and fails the run if
 /// the engine leaked (see <see cref="EngineLeaks"/>).
 /// </summary>
-public sealed class PlatformFixture : IAsyncLifetime
+public sealed partial class PlatformFixture : IAsyncLifetime
 {
     readonly List<ServiceProcess> _services = [];
 
@@ -46,6 +46,16 @@ public sealed class PlatformFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
+        try { await BootAsync(); }
+        catch
+        {
+            await StopServicesAsync(); // a failed boot must not leave the services that did come up running
+            throw;
+        }
+    }
+
+    async Task BootAsync()
+    {
         var infrastructure = await Infrastructure.GetAsync();
         var environment = await infrastructure.IsolatedEnvironmentAsync("e2e");
         environment["Platform__HostId"] = HostId;
@@ -76,43 +86,24 @@ public sealed class PlatformFixture : IAsyncLifetime
             StartTimeout = TimeSpan.FromMinutes(3), // six services generating their code at once on two cores
             Port = ports.TryGetValue(Path.GetFileName(p), out var port) ? port : null,
         })).ToList();
-        try
-        {
-            await Task.WhenAll(starting);
-        }
-        catch
-        {
-            // One failed to come up: stop the ones that did, or they outlive the test run.
-            foreach (var up in starting.Where(t => t.IsCompletedSuccessfully)) await up.Result.DisposeAsync();
-            throw;
-        }
-        var started = starting.Select(t => t.Result).ToArray();
-        _services.AddRange(started);
+        try { await Task.WhenAll(starting); }
+        finally { _services.AddRange(starting.Where(t => t.IsCompletedSuccessfully).Select(t => t.Result)); }
 
         var gateway = new Dictionary<string, string?>
         {
             ["Gateway__Socket"] = SocketPath,
             ["Gateway__RegistryPort"] = "0",
         };
-        foreach (var service in started)
+        foreach (var service in _services)
             gateway[$"ReverseProxy__Clusters__{ClusterOf(service)}__Destinations__primary__Address"] = service.BaseAddress.ToString();
-        try
+        Gateway = await ServiceProcess.StartAsync(new ServiceProcessOptions
         {
-            Gateway = await ServiceProcess.StartAsync(new ServiceProcessOptions
-            {
-                Project = "gateway/Platform.Gateway",
-                Environment = gateway,
-                PortVariable = "Gateway__TcpPort",
-                HealthPath = "/_ping",
-            });
-            await ImportBusyboxAsync();
-        }
-        catch
-        {
-            foreach (var service in _services) await service.DisposeAsync();
-            _services.Clear();
-            throw;
-        }
+            Project = "gateway/Platform.Gateway",
+            Environment = gateway,
+            PortVariable = "Gateway__TcpPort",
+            HealthPath = "/_ping",
+        });
+        await ImportBusyboxAsync();
     }
 
     /// <summary>The base image of the container tests: Debian's static busybox as busybox:latest, imported once.</summary>
@@ -132,29 +123,5 @@ public sealed class PlatformFixture : IAsyncLifetime
     {
         var native = RepositoryRoot.Combine($"artifacts/{ServiceProcessOptions.Configuration}/runtime/Platform.Runtime");
         return File.Exists(native) ? native : null;
-    }
-
-    public async Task DisposeAsync()
-    {
-        var leaks = Gateway is null ? null : await CheckForLeaksAsync();
-        if (Gateway is not null) await Gateway.DisposeAsync();
-        foreach (var service in _services) await service.DisposeAsync();
-        // A cleanup failure shows as "[Test Collection Cleanup Failure (…)] <exception type>" and fails the run;
-        // the message (what leaked) shows with `--logger "console;verbosity=detailed"`.
-        if (leaks is { None: false }) throw new EngineLeakedException(Root, leaks);
-        foreach (var dir in new[] { Root, RunDir })
-            try { Directory.Delete(dir, recursive: true); } catch (IOException) { }
-    }
-
-    /// <summary>
-    /// Containers the tests left are removed through the API first (the tests' bug, named in the report if the
-    /// engine then leaks); after that nothing of any container may remain under the root.
-    /// </summary>
-    async Task<EngineLeaks> CheckForLeaksAsync()
-    {
-        using var http = CreateHttpClient();
-        var leftovers = await LeftoverContainers.RemoveAllAsync(http);
-        var leaks = await Eventually.PollAsync(() => Task.FromResult(EngineLeaks.Find(Root, RunDir)), leaks => leaks.None, TimeSpan.FromSeconds(10));
-        return leaks with { LeftByTests = leftovers };
     }
 }
