@@ -9,12 +9,15 @@
 #
 # Settings (environment): PLATFORM_ROOT (/var/lib/platform), PLATFORM_RUN_DIR (/run/platform),
 # PLATFORM_SOCKET (<run dir>/docker.sock), PLATFORM_TCP_PORT (2375), PLATFORM_REGISTRY_PORT (5000),
-# PLATFORM_HOST_ID (hostname), PLATFORM_CONFIGURATION (Release).
+# PLATFORM_HOST_ID (hostname), PLATFORM_CONFIGURATION (Release), PLATFORM_BASE_IMAGE (busybox:latest, imported
+# from Debian's busybox-static on first start when the host has no such image; empty: none).
 set -euo pipefail
 
 REPO="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 # shellcheck source=deploy/services.sh
 source "$REPO/deploy/services.sh"
+# shellcheck source=deploy/packages.sh
+source "$REPO/deploy/packages.sh"
 
 ROOT="${PLATFORM_ROOT:-/var/lib/platform}"
 RUN_DIR="${PLATFORM_RUN_DIR:-/run/platform}"
@@ -23,6 +26,7 @@ TCP_PORT="${PLATFORM_TCP_PORT:-2375}"
 REGISTRY_PORT="${PLATFORM_REGISTRY_PORT:-5000}"
 HOST_ID="${PLATFORM_HOST_ID:-$(hostname)}"
 CONFIGURATION="${PLATFORM_CONFIGURATION:-Release}"
+BASE_IMAGE="${PLATFORM_BASE_IMAGE-busybox:latest}"
 ARTIFACTS="$REPO/artifacts/$CONFIGURATION"
 INFRA_DIR="${PLATFORM_INFRA_DIR:-$ROOT/infra}"
 LOGS="$ROOT/logs"
@@ -35,7 +39,7 @@ now_ms() { date +%s%3N; }
 require_tools() {
   [[ $EUID -eq 0 ]] || die "run as root (containers need namespaces, mounts and cgroups)"
   command -v dotnet >/dev/null || die "the .NET 10 SDK is required (dotnet on PATH)"
-  command -v curl >/dev/null || { log "installing curl"; apt-get install -y -qq curl >/dev/null || die "cannot install curl"; }
+  ensure_packages "${PLATFORM_RUNTIME_PACKAGES[@]}" || die "installing Debian packages failed"
 }
 
 build() {
@@ -73,7 +77,9 @@ launch() { # name port entry [extra env...]
     export Platform__Root="$ROOT" Platform__RunDir="$RUN_DIR" Platform__HostId="$HOST_ID"
     # The per-host services find each other on loopback (runtime → images for root filesystems, images → runtime
     # for which images containers use).
-    export Platform__RuntimeUrl="http://127.0.0.1:$(service_port runtime)" Platform__ImagesUrl="http://127.0.0.1:$(service_port images)"
+    Platform__RuntimeUrl="http://127.0.0.1:$(service_port runtime)"
+    Platform__ImagesUrl="http://127.0.0.1:$(service_port images)"
+    export Platform__RuntimeUrl Platform__ImagesUrl
     [[ $port != 0 ]] && export ASPNETCORE_URLS="http://127.0.0.1:$port"
     for kv in "$@"; do export "${kv?}"; done
     exec setsid "${cmd[@]}" >>"$LOGS/$name.log" 2>&1 </dev/null
@@ -125,7 +131,32 @@ start() {
   done
   wait_ready gateway "http://127.0.0.1:$TCP_PORT/_ping" "$deadline"
   log "platform started in $(( $(now_ms) - started )) ms (services and gateway, from launch to all ready)"
+  seed_base_image
   print_usage
+}
+
+seed_base_image() { # busybox:latest from Debian's busybox-static, once: the host has no route to a registry
+  [[ -n $BASE_IMAGE ]] || return 0
+  local api="http://localhost/v1.51"
+  if curl -fsS -o /dev/null --max-time 5 --unix-socket "$SOCKET" "$api/images/$BASE_IMAGE/json" 2>/dev/null; then return 0; fi
+  local tree; tree=$(mktemp -d)
+  mkdir -p "$tree"/{bin,etc,root,home,tmp,var,proc,sys,dev}
+  chmod 1777 "$tree/tmp"
+  cp /bin/busybox "$tree/bin/busybox"
+  local applet
+  for applet in $(/bin/busybox --list); do [[ $applet == busybox ]] || ln -s busybox "$tree/bin/$applet"; done
+  printf 'root:x:0:0:root:/root:/bin/sh\nnobody:x:65534:65534:nobody:/home:/bin/false\n' >"$tree/etc/passwd"
+  printf 'root:x:0:\nnogroup:x:65534:\n' >"$tree/etc/group"
+  local repo=${BASE_IMAGE%:*} tag=${BASE_IMAGE##*:}
+  # changes=CMD ["sh"], as busybox images have it
+  if tar -C "$tree" -c . | curl -fsS -o /dev/null --max-time 120 --unix-socket "$SOCKET" -X POST \
+      -H 'Content-Type: application/x-tar' --data-binary @- \
+      "$api/images/create?fromSrc=-&repo=$repo&tag=$tag&changes=CMD%20%5B%22sh%22%5D"; then
+    log "imported $BASE_IMAGE from busybox-static"
+  else
+    log "warning: could not import $BASE_IMAGE from busybox-static"
+  fi
+  rm -rf "$tree"
 }
 
 print_usage() {
@@ -134,6 +165,7 @@ print_usage() {
   The platform is up. Point the docker CLI at it:
     export DOCKER_HOST=unix://$SOCKET      # or tcp://127.0.0.1:$TCP_PORT
     docker version
+    docker run --rm -it ${BASE_IMAGE:-busybox} sh
   Logs: $LOGS/*.log    Stop: $REPO/deploy/platform.sh stop
 
 MSG

@@ -17,15 +17,12 @@ die() { printf 'test: error: %s\n' "$*" >&2; exit 1; }
 [[ $EUID -eq 0 ]] || die "run as root (the platform's tests use namespaces, mounts and cgroups)"
 command -v dotnet >/dev/null || die "the .NET 10 SDK is required (dotnet on PATH)"
 
-# Debian packages the tests drive directly (the infra script installs PostgreSQL and RabbitMQ itself).
-NEEDED=(curl docker-compose busybox-static)
-MISSING=()
-for p in "${NEEDED[@]}"; do dpkg -s "$p" >/dev/null 2>&1 || MISSING+=("$p"); done
-if ((${#MISSING[@]})); then
-  log "installing ${MISSING[*]}"
-  apt-get update -qq >/dev/null && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${MISSING[@]}" >/dev/null \
-    || die "apt-get install ${MISSING[*]} failed"
-fi
+# Debian packages: what the platform runs with, and what the tests drive directly (the reference registry, skopeo,
+# htpasswd, docker-compose); infra.sh installs PostgreSQL and RabbitMQ itself.
+# shellcheck source=deploy/packages.sh
+source "$REPO/deploy/packages.sh"
+ensure_packages "${PLATFORM_RUNTIME_PACKAGES[@]}" docker-compose docker-registry skopeo apache2-utils \
+  || die "installing Debian packages failed"
 command -v docker >/dev/null || die "the docker CLI is required (/usr/local/bin/docker)"
 
 cleanup() { "$REPO/deploy/infra.sh" down --dir "$PLATFORM_TEST_INFRA_DIR" >/dev/null 2>&1 || true; }
