@@ -34,4 +34,17 @@ static class TarBodies
         }
         return entries;
     }
+
+    public static async Task<Dictionary<string, byte[]>> ReadBytesAsync(Stream stream)
+    {
+        var entries = new Dictionary<string, byte[]>();
+        await using var reader = new TarReader(stream);
+        while (await reader.GetNextEntryAsync(copyData: true) is { } entry)
+        {
+            using var bytes = new MemoryStream();
+            if (entry.DataStream is { } data) await data.CopyToAsync(bytes);
+            entries[entry.Name] = bytes.ToArray();
+        }
+        return entries;
+    }
 }

@@ -5,7 +5,8 @@ using Platform.Runtime.Containers.Files.Resolving;
 namespace Platform.Runtime.Containers.Files;
 
 /// <summary>
-/// GET /containers/{id}/archive?path=: the stat header, then a tar of the path, streamed. A file is one entry named
+/// GET /containers/{id}/archive?path=: the stat header, then a tar of the path: with a Content-Length when it is small, streamed
+/// chunked past <see cref="LengthFirstBody.DefaultLimit"/>. A file is one entry named
 /// by its base name; a directory comes with its content under its base name; "dir/." gives the content under ".";
 /// a symlink at the end of the path is archived as the link (docker cp -L asks again for its linkTarget).
 /// </summary>
@@ -22,9 +23,10 @@ public static class ArchiveContainerPath
                 var response = context.Response;
                 response.Headers[PathStat.Header] = stat.Encoded();
                 response.ContentType = "application/x-tar";
-                await response.StartAsync(ct);
-                await using var tar = new TarWriter(response.Body, TarEntryFormat.Pax, leaveOpen: true);
-                await new TreeArchiver(fs, tar, crossMounts: true).WriteAsync(path, stat.Name == "/" ? "." : stat.Name, ct);
+                var body = new LengthFirstBody(response);
+                await using (var tar = new TarWriter(body, TarEntryFormat.Pax, leaveOpen: true))
+                    await new TreeArchiver(fs, tar, crossMounts: true).WriteAsync(path, stat.Name == "/" ? "." : stat.Name, ct);
+                await body.CompleteAsync(ct);
             }
             return Results.Empty;
         });
