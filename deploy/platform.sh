@@ -75,11 +75,12 @@ launch() { # name port entry [extra env...]
     source "$INFRA_DIR/env"
     set +a
     export Platform__Root="$ROOT" Platform__RunDir="$RUN_DIR" Platform__HostId="$HOST_ID"
-    # The per-host services find each other on loopback (runtime → images for root filesystems, images → runtime
-    # for which images containers use).
+    # The per-host services find each other on loopback (runtime → images for root filesystems and → networking for
+    # sandboxes, images → runtime for which images containers use).
     Platform__RuntimeUrl="http://127.0.0.1:$(service_port runtime)"
     Platform__ImagesUrl="http://127.0.0.1:$(service_port images)"
-    export Platform__RuntimeUrl Platform__ImagesUrl
+    Platform__NetworkingUrl="http://127.0.0.1:$(service_port networking)"
+    export Platform__RuntimeUrl Platform__ImagesUrl Platform__NetworkingUrl
     [[ $port != 0 ]] && export ASPNETCORE_URLS="http://127.0.0.1:$port"
     for kv in "$@"; do export "${kv?}"; done
     exec setsid "${cmd[@]}" >>"$LOGS/$name.log" 2>&1 </dev/null

@@ -54,6 +54,13 @@ public sealed partial class PlatformFixture : IAsyncLifetime
         }
     }
 
+    /// <summary>This platform's default bridge: a name from its host id and a /16 no other test platform holds.</summary>
+    public string DefaultBridge => "pt" + HostId[^8..];
+
+    public string DefaultBridgeSubnet => _subnet ??= $"10.{TestSubnets.Claim()}.0.0/16";
+
+    string? _subnet;
+
     async Task BootAsync()
     {
         var infrastructure = await Infrastructure.GetAsync();
@@ -67,9 +74,14 @@ public sealed partial class PlatformFixture : IAsyncLifetime
         {
             ["Platform.Runtime"] = ServiceProcess.FreeLoopbackPort(),
             ["Platform.Images"] = ServiceProcess.FreeLoopbackPort(),
+            ["Platform.Networking"] = ServiceProcess.FreeLoopbackPort(),
         };
         environment["Platform__RuntimeUrl"] = $"http://127.0.0.1:{ports["Platform.Runtime"]}";
         environment["Platform__ImagesUrl"] = $"http://127.0.0.1:{ports["Platform.Images"]}";
+        environment["Platform__NetworkingUrl"] = $"http://127.0.0.1:{ports["Platform.Networking"]}";
+        // Test assemblies boot their platforms side by side: each gets its own default bridge and subnet.
+        environment["Networking__DefaultBridge__Name"] = DefaultBridge;
+        environment["Networking__DefaultBridge__Subnet"] = DefaultBridgeSubnet;
 
         string[] projects =
         [

@@ -11,4 +11,5 @@ public sealed class DockerApiException(int statusCode, string message) : Excepti
     public static DockerApiException BadRequest(string message) => new(StatusCodes.Status400BadRequest, message);
     public static DockerApiException Conflict(string message) => new(StatusCodes.Status409Conflict, message);
     public static DockerApiException NotModified() => new(StatusCodes.Status304NotModified, "");
+    public static DockerApiException Forbidden(string message) => new(StatusCodes.Status403Forbidden, message);
 }

@@ -28,4 +28,10 @@ namespace Platform.Runtime.Containers;
 [JsonSerializable(typeof(ExecInspect))]
 [JsonSerializable(typeof(ContainerTop))]
 [JsonSerializable(typeof(ContainersPruned))]
+[JsonSerializable(typeof(Networking.SandboxRequest))]
+[JsonSerializable(typeof(Networking.Sandbox))]
+[JsonSerializable(typeof(Networking.SandboxNetworkRequest))]
+[JsonSerializable(typeof(Networking.NetworkReference))]
+[JsonSerializable(typeof(Networking.NetworkConnection))]
+[JsonSerializable(typeof(Model.AttachedEndpoint))]
 public sealed partial class ContainersJson : JsonSerializerContext;

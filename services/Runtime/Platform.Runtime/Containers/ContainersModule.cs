@@ -1,3 +1,4 @@
+using Platform.Runtime.Containers.Networking;
 using Microsoft.Extensions.Options;
 using Platform.Runtime.Containers.Attaching;
 using Platform.Runtime.Containers.Committing;
@@ -40,6 +41,13 @@ public static class ContainersModule
             BaseAddress = new Uri(sp.GetRequiredService<IConfiguration>()["Platform:ImagesUrl"] ?? "http://127.0.0.1:5102"),
             Timeout = TimeSpan.FromMinutes(10),
         }));
+        services.AddSingleton<Networking.ContainerNetworking>();
+        services.AddSingleton<Networking.ContainerNetworkPlanner>();
+        services.AddSingleton(sp => new Networking.NetworkingClient(new HttpClient(new SocketsHttpHandler { PooledConnectionIdleTimeout = TimeSpan.FromMinutes(5) })
+        {
+            BaseAddress = new Uri(sp.GetRequiredService<IConfiguration>()["Platform:NetworkingUrl"] ?? "http://127.0.0.1:5103"),
+            Timeout = TimeSpan.FromMinutes(2),
+        }));
         return builder;
     }
 
@@ -58,6 +66,7 @@ public static class ContainersModule
         app.MapContainerStats();
         app.MapPruneContainers();
         app.MapContainerDiff();
+        app.MapConnectContainer();
         return app;
     }
 }

@@ -15,11 +15,12 @@ public sealed record CreatedContainer(string Id, List<string> Warnings);
 /// Anything that fails on the way leaves no name, mount or directory behind.
 /// </summary>
 public sealed class CreateContainerHandler(
-    ContainerStore store, ImagesClient images, ContainerEngine engine, ContainerVolumes volumes, TimeProvider time) : ICommandHandler<CreateContainer, CreatedContainer>
+    ContainerStore store, ImagesClient images, ContainerEngine engine, ContainerVolumes volumes, Networking.ContainerNetworkPlanner networks,
+    TimeProvider time) : ICommandHandler<CreateContainer, CreatedContainer>
 {
     public async ValueTask<CreatedContainer> Handle(CreateContainer command, CancellationToken ct)
     {
-        var (config, host, _) = command.Request;
+        var (config, host, networking) = command.Request;
         if (string.IsNullOrWhiteSpace(config.Image)) throw DockerApiException.BadRequest("No image specified");
         var id = ContainerNames.NewId();
         var name = ReserveName(command.Name, id);
@@ -28,13 +29,17 @@ public sealed class CreateContainerHandler(
             var image = await images.PrepareAsync(config.Image, ct);
             config = ImageDefaults.Merge(config, image.Config, id);
             host = HostConfigDefaults.Normalize(host);
+            var joins = await networks.PlanAsync(host, networking, ct);
+            if (Networking.NetworkModes.IsHost(host.NetworkMode) && command.Request.Config.Hostname.Length == 0)
+                config.Hostname = System.Net.Dns.GetHostName();
+            foreach (var key in (host.PortBindings ?? []).Keys.Concat((config.ExposedPorts ?? []).Keys)) Networking.PortRequests.ParseKey(key);
             var wanted = new VolumeMounts(volumes.Root);
             var mounts = MountPlanner.Plan(host, config, wanted);
             var command0 = (config.Entrypoint ?? []).Concat(config.Cmd ?? []).ToList();
             var rootfs = await engine.MountRootfsAsync(id, image.Plan, ct);
             await volumes.EnsureAsync(id, wanted, rootfs, ct);
             var created = new ContainerCreated(id, name, image.Id, config, host, command0[0], command0[1..], image.Plan, mounts,
-                time.GetUtcNow());
+                time.GetUtcNow()) { Networks = joins };
             await store.RecordAsync(created, ct);
             return new CreatedContainer(id, []);
         }

@@ -21,6 +21,17 @@ public sealed class EndpointSettings
     public List<string>? Aliases { get; set; }
     public List<string>? Links { get; set; }
     public string? MacAddress { get; set; }
+    public EndpointIpamConfig? IPAMConfig { get; set; }
+
+    public NetworkEndpointConfig ToConfig() =>
+        new(Aliases is { Count: > 0 } ? Aliases : null, string.IsNullOrEmpty(IPAMConfig?.IPv4Address) ? null : IPAMConfig.IPv4Address,
+            Links is { Count: > 0 } ? Links : null, string.IsNullOrEmpty(MacAddress) ? null : MacAddress);
+}
+
+public sealed class EndpointIpamConfig
+{
+    public string? IPv4Address { get; set; }
+    public string? IPv6Address { get; set; }
 }
 
 public sealed record CreateRequest(ContainerConfig Config, HostConfig HostConfig, NetworkingConfig? Networking)

@@ -24,13 +24,5 @@ public sealed class InspectContainer(ContainerEngine engine, Exec.ExecStore exec
 
     public static MountJson Mount(MountPoint m) => new(m.Type, m.Name, m.Source, m.Destination, m.Driver, m.Mode, m.RW, m.Propagation);
 
-    /// <summary>Exposed ports map to null until the networking service publishes them; one entry per network mode.</summary>
-    public static NetworkSettingsJson NetworkSettings(Container c)
-    {
-        var ports = new Dictionary<string, List<PortBindingJson>?>(StringComparer.Ordinal);
-        foreach (var port in (c.Config.ExposedPorts ?? []).Keys) ports[port] = null;
-        var network = c.HostConfig.NetworkMode;
-        var endpoint = new EndpointJson(null, null, null, "", null, 0, "", "", "", "", 0, "", "", 0, null);
-        return new NetworkSettingsJson("", "", "", ports, new() { [network] = endpoint });
-    }
+    public static NetworkSettingsJson NetworkSettings(Container c) => ContainerNetworkSettings.Of(c);
 }

@@ -20,6 +20,7 @@ public sealed partial class ContainerLifecycle
             if (store.Current(exit.Id) is not { IsRunning: true }) return;
             exited = (await store.RecordAsync(new ContainerExited(exit.Id, exit.ExitCode, exit.OomKilled, exit.At), ct))!;
             await engine.DeleteAsync(exit.Id, ct);
+            await DetachNetworkAsync(exit.Id);
         }
         if (exited.HostConfig.AutoRemove && !_removing.ContainsKey(exit.Id))
         {

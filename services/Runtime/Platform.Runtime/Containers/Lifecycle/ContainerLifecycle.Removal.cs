@@ -32,6 +32,7 @@ public sealed partial class ContainerLifecycle
     {
         if (store.Current(id) is not { } c) return;
         await engine.DeleteAsync(id, CancellationToken.None);
+        await DetachNetworkAsync(id);
         await engine.RemoveFilesAsync(id);
         await volumes.ReleaseAsync(c, removeVolumes, CancellationToken.None);
         await store.RecordAsync(new ContainerDestroyed(id, time.GetUtcNow()), CancellationToken.None);

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using Platform.Runtime.Containers.Attaching;
 using Platform.Runtime.Containers.Creating;
 using Platform.Runtime.Containers.Model;
+using Platform.Runtime.Containers.Networking;
 using Platform.Runtime.Engine;
 using Platform.ServiceDefaults.DockerApi;
 
@@ -12,8 +13,8 @@ namespace Platform.Runtime.Containers.Lifecycle;
 /// then the fact in the journal. Exits come from the engine's exit files and drive restart policies and auto-remove.
 /// </summary>
 public sealed partial class ContainerLifecycle(
-    ContainerStore store, ContainerEngine engine, AttachHub attaches, ContainerVolumes volumes, Exec.ExecStore execs, TimeProvider time,
-    ILogger<ContainerLifecycle> logger)
+    ContainerStore store, ContainerEngine engine, AttachHub attaches, ContainerVolumes volumes, Exec.ExecStore execs,
+    Networking.ContainerNetworking networking, TimeProvider time, ILogger<ContainerLifecycle> logger)
 {
     readonly ConcurrentDictionary<string, SemaphoreSlim> _locks = new(StringComparer.Ordinal);
     readonly ConcurrentDictionary<string, byte> _removing = new(StringComparer.Ordinal);
@@ -55,19 +56,33 @@ public sealed partial class ContainerLifecycle(
         int pid;
         try
         {
+            if (c.Network is not null) await DetachNetworkAsync(id); // left by a crash between exit and teardown
             await engine.MountRootfsAsync(id, c.Rootfs, ct);
-            pid = await engine.CreateAsync(LaunchPlan.For(c, null, m => volumes.SourceFor(m, id)), ct);
+            var network = await networking.AttachAsync(c, ct);
+            if (network.State is { } attached) await store.RecordAsync(new ContainerNetworkAttached(id, attached, time.GetUtcNow()), CancellationToken.None);
+            pid = await engine.CreateAsync(LaunchPlan.For(c, network, m => volumes.SourceFor(m, id)), ct);
             await attaches.ConnectPendingAsync(id, ct);
             await engine.StartAsync(id, ct);
         }
-        catch (EngineException error)
+        catch (Exception error) when (error is EngineException or DockerApiException)
         {
             attaches.FailPending(id);
             await engine.DeleteAsync(id, CancellationToken.None);
+            await DetachNetworkAsync(id);
+            var status = error switch { EngineException e => e.StatusCode, DockerApiException d => d.StatusCode, _ => 500 };
             await store.RecordAsync(new ContainerStartFailed(id, ExitCodeOf(error.Message), error.Message, time.GetUtcNow()), CancellationToken.None);
-            throw new DockerApiException(error.StatusCode is 400 or 404 ? error.StatusCode : 500, error.Message);
+            if (error is DockerApiException) throw;
+            throw new DockerApiException(status is 400 or 404 ? status : 500, error.Message);
         }
         await store.RecordAsync(new ContainerStarted(id, pid, restart, time.GetUtcNow()), CancellationToken.None);
+    }
+
+    /// <summary>Tears the container's sandbox down and journals that it has none (no-op without one).</summary>
+    async Task DetachNetworkAsync(string id)
+    {
+        if (store.Current(id) is not { Network: not null } c || !NetworkModes.UsesSandbox(c.HostConfig.NetworkMode)) return;
+        await networking.DetachAsync(id, CancellationToken.None);
+        await store.RecordAsync(new ContainerNetworkDetached(id, time.GetUtcNow()), CancellationToken.None);
     }
 
     /// <summary>moby's exit codes for a process that could not be started: 127 not found, 126 not executable, else 128.</summary>

@@ -86,8 +86,10 @@ public static class ListContainersEndpoint
     public static ContainerSummary Summary(Container c, DateTimeOffset now, ContainerSizes? sizes)
     {
         var command = c.Args.Count == 0 ? c.Path : c.Path + " " + string.Join(' ', c.Args.Select(a => a.Contains(' ') ? $"'{a}'" : a));
-        var ports = (c.Config.ExposedPorts ?? []).Keys.Select(Port).ToList();
         var settings = InspectContainer.NetworkSettings(c);
+        var ports = settings.Ports.SelectMany(p => p.Value is { Count: > 0 } bound
+            ? bound.Select(b => Port(p.Key) with { IP = b.HostIp, PublicPort = int.Parse(b.HostPort, System.Globalization.CultureInfo.InvariantCulture) })
+            : [Port(p.Key)]).ToList();
         var summary = new ContainerSummary(c.Id, [c.Name], c.Config.Image, c.ImageId, command, c.Created.ToUnixTimeSeconds(), ports,
             c.Config.Labels ?? [], c.Status.ToString().ToLowerInvariant(), HumanStatus.Of(c, now),
             new SummaryHostConfig(c.HostConfig.NetworkMode), new SummaryNetworkSettings(settings.Networks),

@@ -21,6 +21,14 @@ public sealed record Container(
     public bool StoppedByUser { get; init; }
     public bool HasBeenStarted { get; init; }
 
+    /// <summary>The networks it joins when started, by name (none for the host, none and container: modes).</summary>
+    public IReadOnlyDictionary<string, NetworkEndpointConfig> Networks { get; init; } = Empty;
+
+    /// <summary>Its namespace, endpoints and ports while running on networks networking manages.</summary>
+    public ContainerNetworkState? Network { get; init; }
+
+    static readonly IReadOnlyDictionary<string, NetworkEndpointConfig> Empty = new Dictionary<string, NetworkEndpointConfig>();
+
     public bool IsRunning => Status is ContainerStatus.Running or ContainerStatus.Paused;
 
     /// <summary>Counts exits, so wait?condition=next-exit can tell a new exit from an old one.</summary>
@@ -31,7 +39,10 @@ public sealed record Container(
     public int StopTimeoutSeconds => Config.StopTimeout ?? 10;
 
     public static Container Create(ContainerCreated e) =>
-        new(e.Id, e.Name, e.CreatedAt, e.ImageId, e.Config, e.HostConfig, e.Path, e.Args, e.Rootfs, e.Mounts);
+        new(e.Id, e.Name, e.CreatedAt, e.ImageId, e.Config, e.HostConfig, e.Path, e.Args, e.Rootfs, e.Mounts)
+        {
+            Networks = e.Networks ?? Empty,
+        };
 
     public Container Apply(ContainerEvent e) => e switch
     {
@@ -51,6 +62,18 @@ public sealed record Container(
         ContainerPaused => this with { Status = ContainerStatus.Paused },
         ContainerUnpaused => this with { Status = ContainerStatus.Running },
         ContainerRenamed r => this with { Name = r.NewName },
+        ContainerNetworkAttached a => this with { Network = a.Network },
+        ContainerNetworkDetached => this with { Network = null },
+        ContainerConnected c => this with
+        {
+            Networks = new Dictionary<string, NetworkEndpointConfig>(Networks) { [c.Network] = c.Config },
+            Network = c.Endpoint is null || Network is null ? Network : Network with { Endpoints = [.. Network.Endpoints, c.Endpoint] },
+        },
+        ContainerDisconnected d => this with
+        {
+            Networks = Networks.Where(n => n.Key != d.Network).ToDictionary(),
+            Network = Network is null ? null : Network with { Endpoints = [.. Network.Endpoints.Where(e => e.Network != d.Network)] },
+        },
         _ => this,
     };
 }

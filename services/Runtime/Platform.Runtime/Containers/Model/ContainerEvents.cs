@@ -10,6 +10,9 @@ public sealed record ContainerCreated(
     List<string> Args, RootfsPlan Rootfs, List<MountPoint> Mounts, DateTimeOffset CreatedAt) : ContainerEvent(Id)
 {
     public const string Type = "container-created";
+
+    /// <summary>The networks it joins when it starts, by network name, with what it asks of each.</summary>
+    public Dictionary<string, NetworkEndpointConfig>? Networks { get; init; }
 }
 
 public sealed record ContainerStarted(string Id, int Pid, bool Restart, DateTimeOffset StartedAt) : ContainerEvent(Id)
@@ -55,4 +58,29 @@ public sealed record ContainerRenamed(string Id, string OldName, string NewName,
 public sealed record ContainerDestroyed(string Id, DateTimeOffset DestroyedAt) : ContainerEvent(Id)
 {
     public const string Type = "container-destroyed";
+}
+
+/// <summary>Networking gave the starting container its namespace, endpoints and ports (journaled before ContainerStarted).</summary>
+public sealed record ContainerNetworkAttached(string Id, ContainerNetworkState Network, DateTimeOffset AttachedAt) : ContainerEvent(Id)
+{
+    public const string Type = "container-network-attached";
+}
+
+/// <summary>docker network connect: the container joins a network; Endpoint is set when it was running and got one.</summary>
+public sealed record ContainerConnected(string Id, string Network, NetworkEndpointConfig Config, AttachedEndpoint? Endpoint,
+    DateTimeOffset ConnectedAt) : ContainerEvent(Id)
+{
+    public const string Type = "container-connected";
+}
+
+/// <summary>docker network disconnect: the container leaves a network (and its endpoint there, when running).</summary>
+public sealed record ContainerDisconnected(string Id, string Network, DateTimeOffset DisconnectedAt) : ContainerEvent(Id)
+{
+    public const string Type = "container-disconnected";
+}
+
+/// <summary>The running container's network was torn down (it exited, or its start failed after networking gave one).</summary>
+public sealed record ContainerNetworkDetached(string Id, DateTimeOffset DetachedAt) : ContainerEvent(Id)
+{
+    public const string Type = "container-network-detached";
 }

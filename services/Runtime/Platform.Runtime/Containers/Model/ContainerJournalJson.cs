@@ -16,6 +16,10 @@ namespace Platform.Runtime.Containers.Model;
 [JsonSerializable(typeof(ContainerUnpaused))]
 [JsonSerializable(typeof(ContainerRenamed))]
 [JsonSerializable(typeof(ContainerDestroyed))]
+[JsonSerializable(typeof(ContainerNetworkAttached))]
+[JsonSerializable(typeof(ContainerConnected))]
+[JsonSerializable(typeof(ContainerDisconnected))]
+[JsonSerializable(typeof(ContainerNetworkDetached))]
 public sealed partial class ContainerJournalJson : JsonSerializerContext;
 
 /// <summary>Container facts to and from journal entries.</summary>
@@ -35,6 +39,10 @@ public static class ContainerJournalCodec
         ContainerUnpaused c => (ContainerUnpaused.Type, JsonSerializer.SerializeToUtf8Bytes(c, Json.ContainerUnpaused)),
         ContainerRenamed c => (ContainerRenamed.Type, JsonSerializer.SerializeToUtf8Bytes(c, Json.ContainerRenamed)),
         ContainerDestroyed c => (ContainerDestroyed.Type, JsonSerializer.SerializeToUtf8Bytes(c, Json.ContainerDestroyed)),
+        ContainerNetworkAttached c => (ContainerNetworkAttached.Type, JsonSerializer.SerializeToUtf8Bytes(c, Json.ContainerNetworkAttached)),
+        ContainerConnected c => (ContainerConnected.Type, JsonSerializer.SerializeToUtf8Bytes(c, Json.ContainerConnected)),
+        ContainerDisconnected c => (ContainerDisconnected.Type, JsonSerializer.SerializeToUtf8Bytes(c, Json.ContainerDisconnected)),
+        ContainerNetworkDetached c => (ContainerNetworkDetached.Type, JsonSerializer.SerializeToUtf8Bytes(c, Json.ContainerNetworkDetached)),
         _ => throw new ArgumentOutOfRangeException(nameof(e), e.GetType().Name),
     };
 
@@ -51,6 +59,10 @@ public static class ContainerJournalCodec
         ContainerUnpaused.Type => JsonSerializer.Deserialize(entry.Data, Json.ContainerUnpaused),
         ContainerRenamed.Type => JsonSerializer.Deserialize(entry.Data, Json.ContainerRenamed),
         ContainerDestroyed.Type => JsonSerializer.Deserialize(entry.Data, Json.ContainerDestroyed),
+        ContainerNetworkAttached.Type => JsonSerializer.Deserialize(entry.Data, Json.ContainerNetworkAttached),
+        ContainerConnected.Type => JsonSerializer.Deserialize(entry.Data, Json.ContainerConnected),
+        ContainerDisconnected.Type => JsonSerializer.Deserialize(entry.Data, Json.ContainerDisconnected),
+        ContainerNetworkDetached.Type => JsonSerializer.Deserialize(entry.Data, Json.ContainerNetworkDetached),
         _ => null,
     };
 }

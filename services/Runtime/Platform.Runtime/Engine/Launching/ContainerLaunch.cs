@@ -19,6 +19,16 @@ public sealed record ContainerLaunch(string Id, IReadOnlyList<string> Args, IRea
     /// <summary>The container's address on its network, written into /etc/hosts next to the hostname.</summary>
     public string? IpAddress { get; init; }
 
-    /// <summary>Extra "host:ip" entries for /etc/hosts (docker run --add-host).</summary>
+    /// <summary>Extra "host:ip" entries for /etc/hosts (docker run --add-host, and --link as "alias name:ip").</summary>
     public IReadOnlyList<string> ExtraHosts { get; init; } = [];
+
+    /// <summary>Runs in the host's network namespace (--network host): /etc/hosts and resolv.conf are the host's.</summary>
+    public bool HostNetwork { get; init; }
+
+    /// <summary>resolv.conf's nameservers (the network's DNS, or --dns); null: the host's, less loopback ones.</summary>
+    public IReadOnlyList<string>? Nameservers { get; init; }
+
+    public IReadOnlyList<string> DnsSearch { get; init; } = [];
+
+    public IReadOnlyList<string> DnsOptions { get; init; } = [];
 }

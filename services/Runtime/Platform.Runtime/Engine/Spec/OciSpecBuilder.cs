@@ -24,7 +24,7 @@ static class OciSpecBuilder
             new OciCapabilities(caps, caps, caps), [new OciRlimit("RLIMIT_NOFILE", NofileLimit.Value, NofileLimit.Value)], launch.NoNewPrivileges);
 
         var linux = new OciLinux(SpecResources.For(launch.Resources, launch.Privileged), settings.CgroupsPath(launch.Id),
-            Namespaces(launch.NetworkNamespacePath),
+            Namespaces(launch.HostNetwork, launch.NetworkNamespacePath),
             launch.Privileged ? null : MaskedPaths, launch.Privileged ? null : ReadonlyPaths,
             launch.Privileged ? null : SeccompProfile.For(caps));
         return new OciSpec("1.0.2", process, new OciRoot(rootfs, launch.ReadonlyRootfs), launch.Hostname,
@@ -43,9 +43,11 @@ static class OciSpecBuilder
     public static OciBox? ConsoleSize(bool tty, int height, int width) =>
         tty && height > 0 && width > 0 ? new OciBox(height, width) : null;
 
-    static List<OciNamespace> Namespaces(string? networkNamespacePath) =>
-    [
-        new("pid"), new("ipc"), new("uts"), new("mount"), new("cgroup"),
-        new("network", string.IsNullOrEmpty(networkNamespacePath) ? null : networkNamespacePath),
-    ];
+    /// <summary>Its own namespaces; the network one is the path given (a sandbox), a new one, or the host's.</summary>
+    static List<OciNamespace> Namespaces(bool hostNetwork, string? networkNamespacePath)
+    {
+        List<OciNamespace> namespaces = [new("pid"), new("ipc"), new("uts"), new("mount"), new("cgroup")];
+        if (!hostNetwork) namespaces.Add(new("network", string.IsNullOrEmpty(networkNamespacePath) ? null : networkNamespacePath));
+        return namespaces;
+    }
 }
