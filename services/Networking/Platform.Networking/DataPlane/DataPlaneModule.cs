@@ -14,10 +14,12 @@ public static class DataPlaneModule
     /// The kernel data plane: bridges, namespaces and veths over rtnetlink, isolation with iptables. Registered with
     /// Add (not TryAdd) so it wins over any stand-in registered later with TryAdd.
     /// </summary>
-    public static IServiceCollection AddDataPlane(this IServiceCollection services)
+    /// <param name="namespacePool">Namespaces kept made ahead of need (0: make each on demand).</param>
+    public static IServiceCollection AddDataPlane(this IServiceCollection services, int namespacePool = 4)
     {
         services.AddSingleton<HostNetlink>();
         services.AddSingleton<NamespaceThread>();
+        services.AddSingleton(sp => new NamespacePool(sp.GetRequiredService<NamespaceThread>(), namespacePool));
         services.AddSingleton(sp => new NetnsDirectory(NetnsDirectoryOf(sp.GetRequiredService<IOptions<PlatformHostOptions>>().Value)));
         services.AddSingleton<SandboxNamespaces>();
         services.AddSingleton<Iptables>();

@@ -25,6 +25,7 @@ internal sealed class KernelSandboxDataPlane(HostNetlink host, SandboxNamespaces
         var pair = new VethPair(plan.HostInterface, plan.ContainerInterface, plan.Mtu, host.Socket.IndexOf(plan.Bridge), plan.MacAddress);
         CreatePair(pair, plan.SandboxPath, inside);
         var index = inside.IndexOf(plan.ContainerInterface);
+        inside.SetUp(index);
         inside.AddAddress(index, Cidr.Parse(plan.Address));
         if (plan.Gateway is { } gateway) inside.ReplaceDefaultRoute(index, Cidr.Parse(gateway).Address);
     }

@@ -8,7 +8,7 @@ namespace Platform.Networking.DataPlane.Namespaces;
 /// Sandbox namespaces pinned as files, and one netlink socket per namespace, opened from inside it once and kept
 /// until the sandbox goes (a socket keeps its namespace alive, so removal closes it first).
 /// </summary>
-internal sealed class SandboxNamespaces(NetnsDirectory directory, NamespaceThread thread) : IDisposable
+internal sealed class SandboxNamespaces(NetnsDirectory directory, NamespacePool pool, NamespaceThread thread) : IDisposable
 {
     readonly ConcurrentDictionary<string, NetlinkSocket> _sockets = new();
 
@@ -20,18 +20,15 @@ internal sealed class SandboxNamespaces(NetnsDirectory directory, NamespaceThrea
         if (NetnsDirectory.IsPinned(pin)) return pin;
         if (_sockets.TryRemove(pin, out var stale)) stale.Dispose();
         Libc.Close((int)Libc.Check(Libc.Open(pin, Libc.ORdOnly | Libc.OCloexec | Libc.OCreat, 0), "open", pin));
+        var fresh = await pool.TakeAsync();
         try
         {
-            var socket = await thread.InNewNamespace(() =>
-            {
-                Libc.Check(Libc.Mount("/proc/thread-self/ns/net", pin, null, Libc.MsBind, null), "mount --bind", pin);
-                return OpenWithLoopbackUp();
-            });
-            Remember(pin, socket);
+            Remember(pin, fresh.PinAt(pin));
             return pin;
         }
         catch
         {
+            fresh.Dispose();
             Unpin(pin);
             throw;
         }
@@ -42,7 +39,7 @@ internal sealed class SandboxNamespaces(NetnsDirectory directory, NamespaceThrea
     {
         if (_sockets.TryGetValue(pin, out var cached)) return cached;
         var fd = (int)Libc.Check(Libc.Open(pin, Libc.ORdOnly | Libc.OCloexec, 0), "open", pin);
-        try { return Remember(pin, await thread.InNamespace(fd, NetlinkSocket.Open)); }
+        try { return Remember(pin, NetlinkSocket.Adopt(await thread.OpenSocketInAsync(fd))); }
         finally { Libc.Close(fd); }
     }
 
@@ -54,14 +51,6 @@ internal sealed class SandboxNamespaces(NetnsDirectory directory, NamespaceThrea
         if (Libc.Umount2(pin, Libc.MntDetach) != 0 && Libc.Errno is not (Errno.EINVAL or Errno.ENOENT))
             throw new SystemCallException("umount", pin, Libc.Errno);
         File.Delete(pin);
-    }
-
-    static NetlinkSocket OpenWithLoopbackUp()
-    {
-        var socket = NetlinkSocket.Open();
-        try { socket.SetUp(Rt.LoopbackIndex); }
-        catch { socket.Dispose(); throw; }
-        return socket;
     }
 
     NetlinkSocket Remember(string pin, NetlinkSocket socket)

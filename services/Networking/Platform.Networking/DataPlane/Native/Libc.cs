@@ -38,6 +38,10 @@ internal static partial class Libc
     [LibraryImport(Lib, EntryPoint = "open", SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
     public static partial int Open(string path, int flags, uint mode);
 
+    /// <summary>open(2) of a NUL-terminated UTF-8 path: no marshalling, for threads that must not allocate.</summary>
+    [LibraryImport(Lib, EntryPoint = "open", SetLastError = true)]
+    public static partial int OpenBytes(ReadOnlySpan<byte> path, int flags, uint mode);
+
     [LibraryImport(Lib, EntryPoint = "setns", SetLastError = true)]
     public static partial int SetNs(int fd, int nsType);
 

@@ -15,7 +15,8 @@ internal static class LinkCreation
     /// <summary>
     /// One request makes the whole pair: the host end up and enslaved to <see cref="VethPair.MasterIndex"/>, and the
     /// peer created straight inside the namespace behind <see cref="VethPair.PeerNamespaceFd"/> under its final
-    /// name, with its MAC address and MTU, up. Fails with EEXIST when either name is taken.
+    /// name, with its MAC address and MTU. The peer stays down: the kernel cannot open it before the pair is
+    /// registered (ENOTCONN), so its namespace brings it up. Fails with EEXIST when either name is taken.
     /// </summary>
     public static void CreateVeth(this NetlinkSocket socket, VethPair pair)
     {
@@ -26,7 +27,7 @@ internal static class LinkCreation
         request.Attribute(Rt.IflaInfoKind, "veth");
         var data = request.Begin(Rt.IflaInfoData);
         var peer = request.Begin(Rt.VethInfoPeer);
-        request.Link(0, Rt.IffUp, Rt.IffUp).Attribute(Rt.IflaIfname, pair.PeerName).Attribute(Rt.IflaMtu, (uint)pair.Mtu);
+        request.Link(0).Attribute(Rt.IflaIfname, pair.PeerName).Attribute(Rt.IflaMtu, (uint)pair.Mtu);
         if (pair.PeerMacAddress is { } mac) request.Attribute(Rt.IflaAddress, MacAddress.Parse(mac));
         if (pair.PeerNamespaceFd >= 0) request.Attribute(Rt.IflaNetNsFd, (uint)pair.PeerNamespaceFd);
         request.End(peer).End(data).End(info);

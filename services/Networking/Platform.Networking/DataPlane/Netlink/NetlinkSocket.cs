@@ -20,9 +20,13 @@ internal sealed class NetlinkSocket : IDisposable
 
     NetlinkSocket(int fd) => _fd = fd;
 
-    public static NetlinkSocket Open()
+    /// <summary>A socket in the calling thread's namespace.</summary>
+    public static NetlinkSocket Open() =>
+        Adopt((int)Libc.Check(Libc.Socket(Libc.AfNetlink, Libc.SockRaw | Libc.SockCloexec, Libc.NetlinkRoute), "socket", "NETLINK_ROUTE"));
+
+    /// <summary>Finishes a NETLINK_ROUTE socket made elsewhere (perhaps inside another namespace); owns it from now on.</summary>
+    public static NetlinkSocket Adopt(int fd)
     {
-        var fd = (int)Libc.Check(Libc.Socket(Libc.AfNetlink, Libc.SockRaw | Libc.SockCloexec, Libc.NetlinkRoute), "socket", "NETLINK_ROUTE");
         try
         {
             Span<byte> address = stackalloc byte[12];
