@@ -20,8 +20,12 @@ sealed class DataPlaneHarness : IAsyncDisposable
     public DataPlaneHarness()
     {
         RunDir = Path.Combine(Path.GetTempPath(), "pnt-" + Suffix(6));
-        _services = new ServiceCollection().Configure<PlatformHostOptions>(o => o.RunDir = RunDir).AddDataPlane().BuildServiceProvider();
+        _services = Start();
     }
+
+    /// <summary>Another instance of the data plane over the same run directory, as after a service restart.</summary>
+    public ServiceProvider Start() =>
+        new ServiceCollection().Configure<PlatformHostOptions>(o => o.RunDir = RunDir).AddDataPlane().BuildServiceProvider();
 
     public string RunDir { get; }
     public INetworkDataPlane Networks => _services.GetRequiredService<INetworkDataPlane>();

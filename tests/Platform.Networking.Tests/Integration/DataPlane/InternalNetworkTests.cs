@@ -28,8 +28,8 @@ public sealed class InternalNetworkTests : IAsyncLifetime
 
     public async Task DisposeAsync()
     {
-        await _plane.DisposeAsync();
-        await Kernel.RunAsync("ip", "link", "del", _outside.Bridge);
+        try { await _plane.DisposeAsync(); }
+        finally { await Kernel.RunAsync("ip", "link", "del", _outside.Bridge); }
     }
 
     [Fact]

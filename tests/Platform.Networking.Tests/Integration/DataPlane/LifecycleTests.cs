@@ -1,3 +1,5 @@
+using Microsoft.Extensions.DependencyInjection;
+using Platform.Networking.DataPlane;
 using Xunit;
 
 namespace Platform.Networking.Tests.Integration.DataPlane;
@@ -18,7 +20,8 @@ public sealed class LifecycleTests : IAsyncLifetime
         var first = await _plane.ContainerAsync(network, 2);
         var second = await _plane.ContainerAsync(network, 3);
         Assert.Contains(network.Bridge, _plane.Networks.ListBridges());
-        Assert.Equal([first.Id, second.Id], _plane.Sandboxes.ListSandboxes().Where(id => id == first.Id || id == second.Id).Order());
+        Assert.Contains(first.Id, _plane.Sandboxes.ListSandboxes());
+        Assert.Contains(second.Id, _plane.Sandboxes.ListSandboxes());
 
         foreach (var container in new[] { first, second })
         {
@@ -72,6 +75,27 @@ public sealed class LifecycleTests : IAsyncLifetime
         await _plane.Networks.RemoveNetworkAsync(network, default);
         await _plane.Networks.RemoveNetworkAsync(network, default);
         Assert.Empty(await _plane.Isolation.RulesOfAsync(network.Bridge, default));
+    }
+
+    [Fact]
+    public async Task A_restarted_service_attaches_to_and_removes_sandboxes_it_did_not_create()
+    {
+        var network = await _plane.NetworkAsync();
+        var container = await _plane.ContainerAsync(network, 2);
+        await _plane.Sandboxes.DetachAsync(container.Endpoint, default);
+
+        await using (var restarted = _plane.Start())
+        {
+            var sandboxes = restarted.GetRequiredService<ISandboxDataPlane>();
+            Assert.Contains(container.Id, sandboxes.ListSandboxes());
+            await sandboxes.AttachAsync(container.Endpoint, default);
+            Assert.True(await Kernel.PingsAsync(null, container.Address), "attached by the restarted instance");
+            await sandboxes.DetachAsync(container.Endpoint, default);
+            await sandboxes.RemoveSandboxAsync(container.Id, default);
+        }
+
+        Assert.False(Kernel.IsMounted(container.Path));
+        Assert.False(Kernel.LinkExists(container.Endpoint.HostInterface));
     }
 
     [Fact]
