@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Platform.Networking.DataPlane;
 using Platform.Networking.Networks;
 using Platform.Networking.Networks.Predefined;
 using Platform.Networking.Networks.Publishing;
@@ -14,6 +15,7 @@ public static class NetworkingModule
 
     public static IHostApplicationBuilder AddNetworking(this IHostApplicationBuilder builder)
     {
+        builder.Services.AddDataPlane(); // first: the kernel data plane wins over TryAdd stand-ins
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.AddMartenStore(ServiceName, options => options.AddNetworks())
             .PublishIntegrationEvents<NetworkingIntegrationEvents>();
