@@ -61,7 +61,7 @@ sealed class TcpForwarder : IAsyncDisposable
         await stop.CancelAsync();
         listener.Dispose();
         await accepting;
-        foreach (var splice in live.Keys) splice.Dispose();
+        foreach (var splice in live.Keys) splice.Close();
         await Task.WhenAll(live.Values);
         stop.Dispose();
     }

@@ -52,6 +52,14 @@ sealed class TcpSplice(Socket client, IPEndPoint target, int bufferSize) : IDisp
         finally { ArrayPool<byte>.Shared.Return(buffer); }
     }
 
+    /// <summary>Ends both connections in an orderly way (FIN, not a reset) and wakes the copies so they finish.</summary>
+    public void Close()
+    {
+        foreach (var socket in (Socket[])[client, upstream])
+            try { socket.Shutdown(SocketShutdown.Both); }
+            catch (Exception e) when (e is SocketException or ObjectDisposedException) { }
+    }
+
     public void Dispose()
     {
         client.Dispose();
