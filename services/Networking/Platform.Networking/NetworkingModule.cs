@@ -19,6 +19,7 @@ public static class NetworkingModule
             .PublishIntegrationEvents<NetworkingIntegrationEvents>();
         builder.AddBus(ServiceName, _ => { });
         builder.AddPredefinedNetworks();
+        builder.AddPortsAndDns();
         return builder;
     }
 }
