@@ -21,6 +21,7 @@ public static class NetworkingModule
             .PublishIntegrationEvents<NetworkingIntegrationEvents>();
         builder.AddBus(ServiceName, _ => { });
         builder.AddPredefinedNetworks();
+        builder.AddPortsAndDns();
         return builder;
     }
 }
