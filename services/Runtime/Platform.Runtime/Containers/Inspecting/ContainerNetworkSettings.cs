@@ -24,7 +24,8 @@ public static class ContainerNetworkSettings
         foreach (var published in c.Network?.Ports ?? [])
         {
             var key = $"{published.ContainerPort}/{published.Protocol}";
-            (ports[key] ??= []).Add(new PortBindingJson(published.HostIp, published.HostPort.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+            if (ports.GetValueOrDefault(key) is not { } bound) ports[key] = bound = [];
+            bound.Add(new PortBindingJson(published.HostIp, published.HostPort.ToString(System.Globalization.CultureInfo.InvariantCulture)));
         }
         return ports;
     }
