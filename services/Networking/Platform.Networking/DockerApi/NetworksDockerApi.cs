@@ -18,7 +18,6 @@ public static class NetworksDockerApi
         networks.MapPost("/create", CreateNetworkEndpoint.HandleAsync);
         networks.MapPost("/prune", PruneAsync);
         networks.MapGet("", ListAsync);
-        networks.MapGet("/", ListAsync);
         networks.MapGet("/{idOrName}", InspectAsync);
         networks.MapDelete("/{idOrName}", RemoveAsync);
         return app;
