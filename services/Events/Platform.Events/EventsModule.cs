@@ -36,6 +36,9 @@ public static class EventsModule
             bus.AddConsumer<ExecStartedConsumer>().Endpoint(StateLogEndpoint.Configure);
             bus.AddConsumer<ExecDiedConsumer>().Endpoint(StateLogEndpoint.Configure);
             bus.AddConsumer<NetworkCreatedConsumer>().Endpoint(StateLogEndpoint.Configure);
+            bus.AddConsumer<NetworkRemovedConsumer>().Endpoint(StateLogEndpoint.Configure);
+            bus.AddConsumer<NetworkConnectedConsumer>().Endpoint(StateLogEndpoint.Configure);
+            bus.AddConsumer<NetworkDisconnectedConsumer>().Endpoint(StateLogEndpoint.Configure);
             bus.AddConsumer<ImageImportedConsumer>().Endpoint(StateLogEndpoint.Configure);
             bus.AddConsumer<ImageCommittedConsumer>().Endpoint(StateLogEndpoint.Configure);
             bus.AddConsumer<ImageLoadedConsumer>().Endpoint(StateLogEndpoint.Configure);

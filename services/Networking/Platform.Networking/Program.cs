@@ -6,5 +6,5 @@ builder.AddServiceDefaults(NetworkingModule.ServiceName);
 builder.AddNetworking();
 
 var app = builder.Build();
-app.MapDefaultEndpoints();
+app.MapNetworking();
 app.Run();

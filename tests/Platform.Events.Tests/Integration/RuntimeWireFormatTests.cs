@@ -20,6 +20,9 @@ public sealed class RuntimeWireFormatTests(EventsServiceFixture fixture)
     [Theory]
     [InlineData(typeof(HostStarted), "runtime.host-started")]
     [InlineData(typeof(Platform.Contracts.Networking.NetworkCreated), "networking.network-created")]
+    [InlineData(typeof(Platform.Contracts.Networking.NetworkRemoved), "networking.network-removed")]
+    [InlineData(typeof(Platform.Contracts.Networking.NetworkConnected), "networking.network-connected")]
+    [InlineData(typeof(Platform.Contracts.Networking.NetworkDisconnected), "networking.network-disconnected")]
     public async Task MassTransit_names_each_contract_s_exchange_after_its_EntityName(Type contract, string exchange)
     {
         Assert.Equal(exchange, contract.GetCustomAttribute<EntityNameAttribute>()!.EntityName);

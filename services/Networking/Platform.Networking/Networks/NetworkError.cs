@@ -7,5 +7,8 @@ public sealed class NetworkError(int status, string message) : Exception(message
 
     public static NetworkError NotFound(string idOrName) => new(404, $"network {idOrName} not found");
     public static NetworkError AlreadyExists(string name) => new(409, $"network with name {name} already exists");
+    public static NetworkError BadRequest(string message) => new(400, message);
     public static NetworkError Forbidden(string message) => new(403, message);
+    public static NetworkError Conflict(string message) => new(409, message);
+    public static NetworkError Unavailable(string message) => new(503, message);
 }

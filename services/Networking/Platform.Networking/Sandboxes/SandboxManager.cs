@@ -2,7 +2,8 @@ using System.Net;
 using Marten;
 using Platform.Networking.DataPlane;
 using Platform.Networking.Dns;
-using Platform.Networking.Networks.Endpoints;
+using Platform.Networking.Endpoints;
+using Platform.Networking.Dns.Names;
 using Platform.Networking.Ports;
 using Platform.ServiceDefaults.DockerApi;
 

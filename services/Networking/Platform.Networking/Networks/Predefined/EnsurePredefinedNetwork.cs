@@ -15,7 +15,7 @@ public sealed record EnsurePredefinedNetwork(
             ? []
             : [
                 new NetworkCreated(command.NetworkId, command.HostId, command.Name, command.Driver, "local",
-                    command.Subnet, command.Gateway, Internal: false, Attachable: false, Predefined: true,
-                    Labels: new Dictionary<string, string>(), command.Options, now),
+                    command.Subnet, command.Gateway, IPRange: null, AuxiliaryAddresses: null, SubnetFromPool: false,
+                    Internal: false, Attachable: false, Predefined: true, Labels: new Dictionary<string, string>(), command.Options, now),
             ];
 }

@@ -11,12 +11,12 @@ namespace Platform.Networking.Networks.Predefined;
 /// concurrent start of another instance for the same host may win the race, which is fine: the network exists.
 /// </summary>
 public sealed class PredefinedNetworksOnStartup(
-    IDocumentStore store, IOptions<PlatformHostOptions> host, TimeProvider clock, ILogger<PredefinedNetworksOnStartup> logger)
+    IDocumentStore store, IOptions<PlatformHostOptions> host, IOptions<NetworkingOptions> options, TimeProvider clock, ILogger<PredefinedNetworksOnStartup> logger)
     : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)
     {
-        foreach (var command in PredefinedNetworks.For(host.Value.HostId))
+        foreach (var command in PredefinedNetworks.For(host.Value.HostId, options.Value.DefaultBridge))
             await EnsureAsync(command, cancellationToken);
     }
 
@@ -46,6 +46,7 @@ public static class PredefinedNetworksExtensions
     public static IHostApplicationBuilder AddPredefinedNetworks(this IHostApplicationBuilder builder)
     {
         builder.Services.AddHostedService<PredefinedNetworksOnStartup>();
+        builder.Services.AddHostedService<Bridges.BridgesOnStartup>(); // after: the predefined bridge is among them
         return builder;
     }
 }
