@@ -50,6 +50,7 @@ public sealed partial class PlatformFixture : IAsyncLifetime
         catch
         {
             await StopServicesAsync(); // a failed boot must not leave the services that did come up running
+            await TestBridges.RemoveAsync(DefaultBridge);
             throw;
         }
     }
@@ -82,6 +83,7 @@ public sealed partial class PlatformFixture : IAsyncLifetime
         // Test assemblies boot their platforms side by side: each gets its own default bridge and subnet.
         environment["Networking__DefaultBridge__Name"] = DefaultBridge;
         environment["Networking__DefaultBridge__Subnet"] = DefaultBridgeSubnet;
+        await TestBridges.RemoveHoldingAsync(DefaultBridgeSubnet); // a killed run's bridge would shadow ours
 
         string[] projects =
         [

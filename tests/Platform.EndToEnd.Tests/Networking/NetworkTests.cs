@@ -33,8 +33,9 @@ public sealed class NetworkTests(PlatformFixture platform) : IAsyncLifetime
         return name;
     }
 
+    // Debian's busybox-static wget crashes on -T, so timeout bounds the fetch instead.
     Task<DockerCli.Result> FetchAsync(string network, string url) =>
-        DockerCli.RunAsync(Host, "run", "--rm", "--network", network, PlatformFixture.Busybox, "wget", "-q", "-T", "3", "-O-", url);
+        DockerCli.RunAsync(Host, "run", "--rm", "--network", network, PlatformFixture.Busybox, "timeout", "5", "wget", "-q", "-O-", url);
 
     [Fact]
     public async Task Containers_on_a_user_network_reach_each_other_by_name_alias_and_short_id()
@@ -133,8 +134,8 @@ public sealed class NetworkTests(PlatformFixture platform) : IAsyncLifetime
         var ports = (await DockerCli.SucceedAsync(Host, "port", web)).Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries);
         var random = int.Parse(ports.Single(p => !p.EndsWith($":{fixedPort}", StringComparison.Ordinal)).Split(':').Last());
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(10) };
-        var viaFixed = await http.GetStringAsync($"http://127.0.0.1:{fixedPort}/");
-        var viaRandom = await http.GetStringAsync($"http://127.0.0.1:{random}/");
+        var viaFixed = await GetAsync(http, $"http://127.0.0.1:{fixedPort}/");
+        var viaRandom = await GetAsync(http, $"http://127.0.0.1:{random}/");
 
         Assert.Equal(2, ports.Length);
         Assert.Contains($"8080/tcp -> 127.0.0.1:{fixedPort}", ports);
@@ -158,7 +159,7 @@ public sealed class NetworkTests(PlatformFixture platform) : IAsyncLifetime
 
         Assert.InRange(port, 32768, 60999);
         Assert.All(bindings, b => Assert.Equal(port.ToString(), b.GetProperty("HostPort").GetString()));
-        Assert.Equal($"hello from {web}\n", await http.GetStringAsync($"http://127.0.0.1:{port}/"));
+        Assert.Equal($"hello from {web}\n", await GetAsync(http, $"http://127.0.0.1:{port}/"));
     }
 
     [Fact]
@@ -167,9 +168,25 @@ public sealed class NetworkTests(PlatformFixture platform) : IAsyncLifetime
         var web = await WebAsync("bridge");
 
         var fetched = await DockerCli.RunAsync(Host, "run", "--rm", "--link", $"{web}:backend", PlatformFixture.Busybox,
-            "wget", "-q", "-T", "3", "-O-", "http://backend:8080/");
+            "timeout", "5", "wget", "-q", "-O-", "http://backend:8080/");
 
         Assert.Equal($"hello from {web}\n", fetched.Stdout);
+    }
+
+    /// <summary>The body once httpd listens (the port is published before the container's process starts).</summary>
+    static async Task<string> GetAsync(HttpClient http, string url)
+    {
+        for (var attempt = 0; ; attempt++)
+        {
+            try
+            {
+                return await http.GetStringAsync(url);
+            }
+            catch (HttpRequestException) when (attempt < 50)
+            {
+                await Task.Delay(200);
+            }
+        }
     }
 
     static int FreePort()

@@ -28,6 +28,8 @@ public sealed class NetworkingHost : IAsyncDisposable
     }
 
     public RecordingDataPlane DataPlane { get; }
+
+    static readonly string RunDir = Directory.CreateTempSubdirectory("platform-networking-tests-").FullName;
     public string HostId { get; }
     public HttpClient Http { get; }
     public IServiceProvider Services => _app.Services;
@@ -43,13 +45,14 @@ public sealed class NetworkingHost : IAsyncDisposable
             ["ConnectionStrings:Postgres"] = environment["ConnectionStrings__Postgres"],
             ["ConnectionStrings:RabbitMq"] = environment["ConnectionStrings__RabbitMq"],
             ["Platform:HostId"] = hostId,
+            ["Platform:RunDir"] = RunDir, // its namespace pool and sandboxes stay apart from any platform on this machine
         });
         if (settings is not null) builder.Configuration.AddInMemoryCollection(settings);
         var recording = dataPlane ?? new RecordingDataPlane();
-        builder.Services.AddSingleton<INetworkDataPlane>(recording); // before AddNetworking's TryAdd, as AddDataPlane() is meant to be
         builder.Services.AddSingleton<IHostRoutes>(new NoRoutes());
         builder.AddServiceDefaults(NetworkingModule.ServiceName);
         builder.AddNetworking();
+        builder.Services.AddSingleton<INetworkDataPlane>(recording); // after AddNetworking: the last registration wins over the kernel's
         var app = builder.Build();
         app.MapNetworking();
         await app.StartAsync();

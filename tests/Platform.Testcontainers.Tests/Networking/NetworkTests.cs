@@ -36,7 +36,7 @@ public sealed class NetworkTests(TestcontainersPlatform fixture)
         await server.StartAsync();
         await client.StartAsync();
 
-        var fetched = await client.ExecAsync(["wget", "-q", "-T", "3", "-O-", "http://backend:8080/"]);
+        var fetched = await client.ExecAsync(["timeout", "5", "wget", "-q", "-O-", "http://backend:8080/"]);
 
         Assert.Equal(0, fetched.ExitCode);
         Assert.Equal("aliased\n", fetched.Stdout);

@@ -8,8 +8,7 @@ namespace Platform.Networking.Bridges;
 
 /// <summary>
 /// After the predefined networks exist: every bridge network of this host gets its bridge (again — the calls are
-/// idempotent), and bridges the platform made that no network owns any more (a crash between commit and removal)
-/// are removed.
+/// idempotent), and bridges of removed networks that are still there (a crash between commit and removal) go.
 /// </summary>
 public sealed class BridgesOnStartup(
     IDocumentStore store, IOptions<PlatformHostOptions> host, IOptions<NetworkingOptions> options, INetworkDataPlane dataPlane,
@@ -22,11 +21,17 @@ public sealed class BridgesOnStartup(
             .Select(n => NetworkPlans.For(n, options.Value.DefaultBridge.Name)).OfType<NetworkPlan>().ToList();
         foreach (var plan in plans) await dataPlane.EnsureNetworkAsync(plan, cancellationToken);
 
+        // Only bridges of this host's own removed networks: another platform on the same machine (a second host id)
+        // has bridges of the same kind that are none of this one's business.
+        var existing = dataPlane.ListBridges().ToHashSet(StringComparer.Ordinal);
+        var hostId = host.Value.HostId;
+        var removed = await session.Query<Network>().Where(n => n.HostId == hostId && n.RemovedAt != null).ToListAsync(cancellationToken);
         var owned = plans.Select(p => p.Bridge).ToHashSet(StringComparer.Ordinal);
-        foreach (var leftover in dataPlane.ListBridges().Where(b => !owned.Contains(b)))
+        foreach (var plan in removed.Select(n => NetworkPlans.For(n, options.Value.DefaultBridge.Name)).OfType<NetworkPlan>()
+                     .Where(p => existing.Contains(p.Bridge) && !owned.Contains(p.Bridge)))
         {
-            logger.LogInformation("Removing bridge {Bridge}: no network owns it", leftover);
-            await dataPlane.RemoveNetworkAsync(NetworkPlans.Leftover(leftover), cancellationToken);
+            logger.LogInformation("Removing bridge {Bridge}: its network was removed", plan.Bridge);
+            await dataPlane.RemoveNetworkAsync(plan, cancellationToken);
         }
     }
 

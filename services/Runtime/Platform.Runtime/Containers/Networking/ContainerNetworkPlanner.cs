@@ -6,7 +6,7 @@ namespace Platform.Runtime.Containers.Networking;
 
 /// <summary>
 /// At create: which networks the container joins (by name, the mode's network first) and what it asks of each,
-/// refused in moby's words when a network or joined container is missing or an option needs a user network.
+/// refused in moby's words when a joined container is missing or an option needs a user network.
 /// </summary>
 public sealed class ContainerNetworkPlanner(NetworkingClient networking, ContainerStore store)
 {
@@ -21,7 +21,7 @@ public sealed class ContainerNetworkPlanner(NetworkingClient networking, Contain
         }
         if (!NetworkModes.UsesSandbox(host.NetworkMode)) return planned;
         var requested = host.NetworkMode;
-        var primary = requested == NetworkModes.Bridge ? new NetworkReference("", NetworkModes.Bridge, "bridge") : await networking.FindNetworkAsync(requested, ct);
+        var primary = requested == NetworkModes.Bridge ? new NetworkReference("", NetworkModes.Bridge, "bridge") : await FindAsync(requested, ct);
         if (primary.Driver is "host" or "null")
         {
             host.NetworkMode = primary.Driver == "host" ? "host" : "none";
@@ -32,7 +32,7 @@ public sealed class ContainerNetworkPlanner(NetworkingClient networking, Contain
         foreach (var (key, settings) in endpoints)
         {
             if (key == requested || key == "default" || key == primary.Name) continue;
-            var other = await networking.FindNetworkAsync(key, ct);
+            var other = await FindAsync(key, ct);
             if (other.Driver is "host" or "null")
                 throw DockerApiException.BadRequest("container cannot be connected to multiple networks with one of the networks in private (none) mode");
             planned[other.Name] = settings?.ToConfig() ?? NetworkEndpointConfig.Empty;
@@ -45,6 +45,22 @@ public sealed class ContainerNetworkPlanner(NetworkingClient networking, Contain
                 throw DockerApiException.BadRequest("user specified IP address is supported on user defined networks only");
         }
         return planned;
+    }
+
+    /// <summary>
+    /// The network a reference names. One that does not exist (yet) is kept by the name given: as in moby, create
+    /// succeeds and start fails with "network X not found" (a 404 at create would make the CLI pull the image).
+    /// </summary>
+    async Task<NetworkReference> FindAsync(string reference, CancellationToken ct)
+    {
+        try
+        {
+            return await networking.FindNetworkAsync(reference, ct);
+        }
+        catch (DockerApiException error) when (error.StatusCode == StatusCodes.Status404NotFound)
+        {
+            return new NetworkReference("", reference, "bridge");
+        }
     }
 
     static NetworkEndpointConfig Config(Dictionary<string, EndpointSettings?> endpoints, params string[] keys) =>
