@@ -31,7 +31,7 @@ public sealed partial class SandboxManager(
                 attached.Add(await AttachAsync(request.ContainerId, request.ContainerName, path, network, attached, ct));
             var published = await PublishAsync(request, attached[0], ct);
             await using var session = store.LightweightSession();
-            session.Events.StartStream<SandboxState>(id,
+            session.Events.Append(id,
                 [new SandboxCreated(id, request.ContainerId, request.ContainerName, path, request.Ports ?? [], published, time.GetUtcNow()),
                  .. attached.Select(a => new SandboxEndpointAttached(id, a, time.GetUtcNow()))]);
             await session.SaveChangesAsync(ct);

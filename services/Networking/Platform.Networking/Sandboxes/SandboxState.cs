@@ -12,6 +12,9 @@ public sealed record SandboxState(string Id, string ContainerId, string Containe
     public static SandboxState Create(SandboxCreated e) =>
         new(e.SandboxId, e.ContainerId, e.ContainerName, e.Path, e.RequestedPorts, e.Ports, [], e.CreatedAt, null);
 
+    /// <summary>A restart of the container: a new sandbox on the same stream.</summary>
+    public SandboxState Apply(SandboxCreated e) => Create(e);
+
     public SandboxState Apply(SandboxEndpointAttached e) => this with { Endpoints = [.. Endpoints, e.Endpoint] };
 
     public SandboxState Apply(SandboxEndpointDetached e) =>

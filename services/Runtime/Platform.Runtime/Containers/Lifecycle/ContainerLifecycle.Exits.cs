@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using Platform.Runtime.Containers.Model;
-using Platform.Runtime.Containers.Networking;
 using Platform.Runtime.Engine;
 using Platform.ServiceDefaults.DockerApi;
 
@@ -18,13 +17,10 @@ public sealed partial class ContainerLifecycle
         Container exited;
         using (await LockAsync(exit.Id, ct))
         {
-            if (store.Current(exit.Id) is not { IsRunning: true } running) return;
-            // As moby: the network is released before the exit is recorded, so when stop returns its ports are free.
-            if (running.Network is not null && NetworkModes.UsesSandbox(running.HostConfig.NetworkMode))
-                await networking.DetachAsync(exit.Id, CancellationToken.None);
+            if (store.Current(exit.Id) is not { IsRunning: true }) return;
             exited = (await store.RecordAsync(new ContainerExited(exit.Id, exit.ExitCode, exit.OomKilled, exit.At), ct))!;
             await engine.DeleteAsync(exit.Id, ct);
-            if (exited.Network is not null) await store.RecordAsync(new ContainerNetworkDetached(exit.Id, time.GetUtcNow()), CancellationToken.None);
+            await DetachNetworkAsync(exit.Id); // stop waits for this too: once it returns, the ports are free
         }
         if (exited.HostConfig.AutoRemove && !_removing.ContainsKey(exit.Id))
         {

@@ -125,6 +125,7 @@ public sealed partial class ContainerLifecycle(
             await SignalQuietlyAsync(c.Id, Signals.Kill, ct);
             await WaitStoppedAsync(c.Id, Timeout.InfiniteTimeSpan, ct);
         }
+        await WaitNetworkReleasedAsync(c.Id, ct);
         if (store.Current(c.Id) is not null) await store.RecordAsync(new ContainerStopped(c.Id, time.GetUtcNow()), ct);
     }
 
@@ -137,6 +138,26 @@ public sealed partial class ContainerLifecycle(
         catch (DockerApiException error) when (error.StatusCode == StatusCodes.Status409Conflict)
         {
             // it stopped on its own meanwhile
+        }
+    }
+
+    /// <summary>As moby's stop: done once the stopped container's network is released too (its ports free again).</summary>
+    async Task WaitNetworkReleasedAsync(string id, CancellationToken ct)
+    {
+        using var limit = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        limit.CancelAfter(TimeSpan.FromSeconds(30));
+        try
+        {
+            while (true)
+            {
+                var changed = store.Changed;
+                if (store.Current(id) is not { Network: not null } c || c.IsRunning) return;
+                await changed.WaitAsync(limit.Token);
+            }
+        }
+        catch (OperationCanceledException) when (!ct.IsCancellationRequested)
+        {
+            // networking is slow or away: the exit handler keeps trying; stop has done its part
         }
     }
 

@@ -28,7 +28,11 @@ public sealed class ContainerNetworkPlanner(NetworkingClient networking, Contain
             return planned;
         }
         host.NetworkMode = primary.Name;
-        planned[primary.Name] = Config(endpoints, requested, "default", primary.Name);
+        // As moby: on the default bridge only when the endpoints asked for name no other network (Testcontainers
+        // sends NetworkMode "" with its network in EndpointsConfig: that container is on its network alone).
+        var bridgeLeftOut = primary.Name == NetworkModes.Bridge && endpoints.Count > 0
+            && !endpoints.ContainsKey(NetworkModes.Bridge) && !endpoints.ContainsKey("default");
+        if (!bridgeLeftOut) planned[primary.Name] = Config(endpoints, requested, "default", primary.Name);
         foreach (var (key, settings) in endpoints)
         {
             if (key == requested || key == "default" || key == primary.Name) continue;
