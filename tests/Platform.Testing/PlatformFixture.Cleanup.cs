@@ -15,6 +15,19 @@ public sealed partial class PlatformFixture
             try { Directory.Delete(dir, recursive: true); } catch (IOException) { }
     }
 
+    /// <summary>
+    /// kill -9 of one service (by project name, e.g. "Platform.Networking") and a start of a new one on the same
+    /// port, as a crash and a supervisor's restart would: what outlives the process is what the test looks at.
+    /// </summary>
+    public async Task RestartServiceAsync(string name, bool kill = true)
+    {
+        var old = _services.Single(s => s.Options.Name == name);
+        if (kill) old.Kill(); else await old.StopAsync();
+        await old.DisposeAsync();
+        _services.Remove(old);
+        _services.Add(await ServiceProcess.StartAsync(old.Options with { Port = old.Port }));
+    }
+
     async Task StopServicesAsync()
     {
         if (Gateway is not null) await Gateway.DisposeAsync();

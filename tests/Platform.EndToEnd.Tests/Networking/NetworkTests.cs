@@ -163,6 +163,19 @@ public sealed class NetworkTests(PlatformFixture platform) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task An_internal_network_connects_its_containers_but_has_no_route_out()
+    {
+        var network = await NetworkAsync("--internal");
+        var web = await WebAsync(network);
+
+        var routes = await DockerCli.SucceedAsync(Host, "run", "--rm", "--network", network, PlatformFixture.Busybox, "ip", "route");
+        var fetched = await FetchAsync(network, $"http://{web}:8080/");
+
+        Assert.DoesNotContain("default", routes.Stdout);
+        Assert.Equal($"hello from {web}\n", fetched.Stdout);
+    }
+
+    [Fact]
     public async Task Legacy_links_on_the_default_bridge_resolve_through_etc_hosts()
     {
         var web = await WebAsync("bridge");
