@@ -47,7 +47,8 @@ public sealed class Dockerd(TempRoot root) : Engine
             "--data-root", Path.Combine(dir, "data"), "--exec-root", Path.Combine(dir, "exec"),
             "--pidfile", Path.Combine(dir, "dockerd-own.pid"), "-H", Endpoint.DockerHost,
             "--containerd", containerdSocket, "--config-file", WriteEmptyConfig(),
-            "--bridge=none", "--iptables=false", "--ip6tables=false",
+            // its default bridge on a subnet of its own (the platform's is 172.17.0.0/16), no NAT: nothing leaves the host
+            "--bip=172.26.0.1/16", "--iptables=false", "--ip6tables=false",
         ]);
         dockerd.Start();
         await WaitForPingAsync(TimeSpan.FromSeconds(60), () => dockerd.Pid is not null, () => dockerd.LogTail(), ct);

@@ -5,18 +5,20 @@ namespace Platform.Benchmarks.Scenarios;
 
 /// <summary>
 /// The container hot path as a user feels it: `docker run --rm --network none busybox true` through the real CLI
-/// (create, attach, wait, start, exit, auto-remove), on a busybox image imported from Debian's busybox-static.
+/// (create, attach, wait, start, exit, auto-remove), on a busybox image imported from Debian's busybox-static; with
+/// <paramref name="bridge"/>, on the default bridge network (a namespace, a veth and an address per run).
 /// Also the floor of the CLI itself (`docker version` is measured by cli-version).
 /// </summary>
-public sealed class RunRm : IScenario
+public sealed class RunRm(bool bridge = false) : IScenario
 {
     const int Warmups = 3, Runs = 20;
-    const string Image = "platform-bench/busybox:run";
+    string Image => bridge ? "platform-bench/busybox:run-bridge" : "platform-bench/busybox:run";
+    string[] Network => bridge ? [] : ["--network", "none"];
     string _rootfs = "";
     int _prepared;
 
-    public string Name => "run-rm";
-    public string Description => $"wall time of `docker run --rm --network none busybox true` (real CLI), median of {Runs} runs after {Warmups} warmups";
+    public string Name => bridge ? "run-rm-bridge" : "run-rm";
+    public string Description => $"wall time of `docker run --rm {(bridge ? "" : "--network none ")}busybox true` (real CLI), median of {Runs} runs after {Warmups} warmups";
     public int Rounds => 2;
 
     public async Task PrepareAsync(Engine engine, ScenarioContext context, CancellationToken ct)
@@ -27,7 +29,7 @@ public sealed class RunRm : IScenario
 
     public async Task RunAsync(Engine engine, ScenarioContext context, CancellationToken ct) =>
         context.Record(engine, "run --rm true", "ms",
-            await Cli.TimeAsync(engine, context, ["run", "--rm", "--network", "none", Image, "true"],
+            await Cli.TimeAsync(engine, context, ["run", "--rm", .. Network, Image, "true"],
                 context.FirstRound ? Warmups : 1, context.Share(Runs), ct), 50, 90);
 
     public async Task CleanupAsync(Engine engine, ScenarioContext context, CancellationToken ct)

@@ -11,6 +11,7 @@ public static class ScenarioCatalog
         new IdleRss(),
         new ImageTransfer(),
         new RunRm(),
+        new RunRm(bridge: true),
     ];
 
     public static IScenario? Find(string name) => All.FirstOrDefault(s => s.Name == name);
