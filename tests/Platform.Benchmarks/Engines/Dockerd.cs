@@ -8,7 +8,7 @@ public sealed class Dockerd(TempRoot root) : Engine
 {
     readonly string dir = root.Dir("dockerd");
     Daemon? containerd, dockerd;
-    bool runDockerExisted;
+    bool runDockerExisted, docker0Existed;
 
     public override string Name => "dockerd";
     public override DockerEndpoint Endpoint => DockerEndpoint.Unix(Path.Combine(dir, "docker.sock"));
@@ -42,6 +42,7 @@ public sealed class Dockerd(TempRoot root) : Engine
         }
 
         runDockerExisted = Directory.Exists("/run/docker");
+        docker0Existed = Directory.Exists("/sys/class/net/docker0");
         dockerd = new Daemon("dockerd", dir, "dockerd",
         [
             "--data-root", Path.Combine(dir, "data"), "--exec-root", Path.Combine(dir, "exec"),
@@ -71,6 +72,12 @@ public sealed class Dockerd(TempRoot root) : Engine
         // dockerd makes /run/docker/plugins (plugin discovery) whatever its exec root is.
         if (!runDockerExisted && dockerd is not null)
             TempRoot.RemoveIfEmpty("/run/docker/plugins", "/run/docker");
+        // ... and leaves its bridge behind.
+        if (!docker0Existed && dockerd is not null && Directory.Exists("/sys/class/net/docker0"))
+        {
+            using var ip = System.Diagnostics.Process.Start("ip", ["link", "delete", "docker0"]);
+            await ip.WaitForExitAsync();
+        }
     }
 
     public override IReadOnlyList<ProcessSample> Processes()
