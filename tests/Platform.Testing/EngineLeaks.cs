@@ -4,7 +4,7 @@ namespace Platform.Testing;
 
 /// <summary>
 /// What a runtime left on the host for containers that no longer exist: mounts under its root or run dir
-/// (/proc/self/mountinfo), cgroup directories /sys/fs/cgroup/*/platform/&lt;id&gt;, conmon or runc processes working
+/// (/proc/self/mountinfo; network namespaces of sandboxes included), cgroup directories /sys/fs/cgroup/*/platform/&lt;id&gt;, conmon or runc processes working
 /// for that root, and per-container directories (bundle, runc state, exit file, attach sockets).
 /// </summary>
 public sealed partial record EngineLeaks(
@@ -19,8 +19,11 @@ public sealed partial record EngineLeaks(
     public static EngineLeaks Find(string root, string runDir, IReadOnlyCollection<string>? ids = null)
     {
         bool Concerns(string text) => ids is null ? text.Contains(root) || text.Contains(runDir) : ids.Any(text.Contains);
+        // networking's netns directory is a mount point of its own (as `ip netns` makes it); the sandboxes in it are not
+        var netns = NetnsDirectory(runDir);
         var mounts = File.ReadLines("/proc/self/mountinfo").Select(line => line.Split(' ')[4])
-            .Where(point => (point.StartsWith(root, StringComparison.Ordinal) || point.StartsWith(runDir, StringComparison.Ordinal)) && Concerns(point));
+            .Where(point => (point.StartsWith(root, StringComparison.Ordinal) || point.StartsWith(runDir, StringComparison.Ordinal)) && Concerns(point))
+            .Where(point => point != netns);
         var cgroups = Directory.EnumerateDirectories("/sys/fs/cgroup")
             .SelectMany(controller => (ids ?? JournaledIds(root)).Select(id => Path.Combine(controller, "platform", id)))
             .Where(Directory.Exists);
@@ -31,6 +34,8 @@ public sealed partial record EngineLeaks(
             .Where(Directory.Exists).SelectMany(Directory.EnumerateFileSystemEntries).Where(Concerns);
         return new EngineLeaks([.. mounts], [.. cgroups], [.. processes], [.. directories]);
     }
+
+    public static string NetnsDirectory(string runDir) => Path.Combine(runDir, "networking", "netns");
 
     /// <summary>Every container id the runtime journaled under this root (stream ids are stored as plain text).</summary>
     public static IReadOnlyCollection<string> JournaledIds(string root)

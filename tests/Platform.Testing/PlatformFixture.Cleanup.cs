@@ -8,6 +8,7 @@ public sealed partial class PlatformFixture
         var leaks = Gateway is null ? null : await CheckForLeaksAsync();
         await StopServicesAsync();
         await TestBridges.RemoveAsync(DefaultBridge);
+        await TestBridges.UnmountAsync(EngineLeaks.NetnsDirectory(RunDir));
         // A cleanup failure shows as "[Test Collection Cleanup Failure (…)] <exception type>" and fails the run;
         // the message (what leaked) shows with `--logger "console;verbosity=detailed"`.
         if (leaks is { None: false }) throw new EngineLeakedException(Root, leaks);

@@ -29,6 +29,13 @@ public static class TestBridges
         }
     }
 
+    /// <summary>networking's netns directory is a mount point; the run dir can only go once it is unmounted.</summary>
+    public static async Task UnmountAsync(string directory)
+    {
+        for (var attempt = 0; attempt < 4 && File.ReadLines("/proc/self/mountinfo").Any(line => line.Split(' ')[4] == directory); attempt++)
+            await RunAsync("umount", "--lazy", directory); // mounted once per start of the service that made it
+    }
+
     static async Task<string> RunAsync(params string[] command)
     {
         var start = new ProcessStartInfo(command[0]) { RedirectStandardOutput = true, RedirectStandardError = true };

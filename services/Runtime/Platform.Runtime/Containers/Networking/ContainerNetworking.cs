@@ -47,9 +47,14 @@ public sealed class ContainerNetworking(NetworkingClient networking, ContainerSt
 
     public Task DisconnectAsync(string id, string network, CancellationToken ct) => networking.DisconnectAsync(id, network, ct);
 
-    /// <summary>The network named by the mode first (it carries the default route), then the others.</summary>
+    /// <summary>
+    /// The network named by the mode first (it carries the default route), then the others; a container journaled
+    /// before its networks were recorded joins its mode's network.
+    /// </summary>
     static IEnumerable<KeyValuePair<string, NetworkEndpointConfig>> Ordered(Container c) =>
-        c.Networks.OrderBy(n => n.Key == c.HostConfig.NetworkMode ? 0 : 1).ThenBy(n => n.Key, StringComparer.Ordinal);
+        c.Networks.Count == 0
+            ? [new(c.HostConfig.NetworkMode, NetworkEndpointConfig.Empty)]
+            : c.Networks.OrderBy(n => n.Key == c.HostConfig.NetworkMode ? 0 : 1).ThenBy(n => n.Key, StringComparer.Ordinal);
 
     static IReadOnlyList<string>? Dns(Container c) => c.HostConfig.Dns is { Count: > 0 } dns ? dns : null;
 
