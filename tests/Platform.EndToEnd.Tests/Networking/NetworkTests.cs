@@ -54,6 +54,36 @@ public sealed class NetworkTests(PlatformFixture platform) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_name_stops_resolving_once_its_container_is_removed_and_a_later_container_is_found()
+    {
+        var network = await NetworkAsync();
+        var first = await WebAsync(network);
+        var before = await FetchAsync(network, $"http://{first}:8080/");
+
+        await DockerCli.SucceedAsync(Host, "rm", "-f", first);
+        var gone = await DockerCli.RunAsync(Host, "run", "--rm", "--network", network, PlatformFixture.Busybox, "nslookup", first);
+        var later = await WebAsync(network);
+        var found = await FetchAsync(network, $"http://{later}:8080/");
+
+        Assert.Equal($"hello from {first}\n", before.Stdout);
+        Assert.NotEqual(0, gone.ExitCode);
+        Assert.Equal($"hello from {later}\n", found.Stdout);
+    }
+
+    [Fact]
+    public async Task A_container_sharing_another_s_namespace_reaches_it_on_localhost()
+    {
+        var web = await WebAsync("bridge");
+
+        var fetched = await DockerCli.RunAsync(Host, "run", "--rm", "--network", $"container:{web}", PlatformFixture.Busybox,
+            "timeout", "5", "wget", "-q", "-O-", "http://127.0.0.1:8080/");
+        var interfaces = await DockerCli.SucceedAsync(Host, "run", "--rm", "--network", $"container:{web}", PlatformFixture.Busybox, "ls", "/sys/class/net");
+
+        Assert.Equal($"hello from {web}\n", fetched.Stdout);
+        Assert.Equal(["eth0", "lo"], interfaces.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
     public async Task Containers_on_different_networks_do_not_reach_each_other()
     {
         var network = await NetworkAsync();
