@@ -3,7 +3,9 @@ using Platform.Events.Ingesting.Images;
 using Platform.Events.Ingesting.Networking;
 using Platform.Events.Ingesting.Runtime;
 using Platform.Events.StateLog;
+using Platform.Events.StateLog.Docker;
 using Platform.Events.StateLog.Listing;
+using Platform.ServiceDefaults.DockerApi;
 using Platform.Events.StateLog.Recording;
 using Platform.ServiceDefaults.Rails.Bus;
 using Platform.ServiceDefaults.Rails.Marten;
@@ -18,6 +20,7 @@ public static class EventsModule
     {
         builder.AddMartenStore(ServiceName, options => options.AddStateLog());
         builder.Services.AddSingleton<StateLogWriter>();
+        builder.Services.AddSingleton(TimeProvider.System);
         builder.AddBus(ServiceName, bus =>
         {
             bus.AddConsumer<HostStartedConsumer>().Endpoint(StateLogEndpoint.Configure);
@@ -52,7 +55,10 @@ public static class EventsModule
 
     public static WebApplication MapEvents(this WebApplication app)
     {
+        app.UseDockerApi(); // /v1.NN/events → /events
+        app.UseRouting();
         app.MapGroup("/api/v1/events").MapListEvents();
+        app.MapDockerEvents();
         return app;
     }
 }

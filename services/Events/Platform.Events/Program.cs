@@ -6,6 +6,6 @@ builder.AddServiceDefaults(EventsModule.ServiceName);
 builder.AddEvents();
 
 var app = builder.Build();
-app.MapDefaultEndpoints();
 app.MapEvents();
+app.MapDefaultEndpoints();
 app.Run();
