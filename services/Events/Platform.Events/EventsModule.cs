@@ -57,7 +57,7 @@ public static class EventsModule
     {
         app.UseDockerApi(); // /v1.NN/events → /events
         app.UseRouting();
-        app.MapGroup("/api/v1/events").MapListEvents();
+        app.MapGroup("/api/v1/events").MapListEvents().MapStreamEvents();
         app.MapDockerEvents();
         return app;
     }
