@@ -30,7 +30,7 @@ public static class DockerEventsEndpoint
             await context.Response.StartAsync(ct);
             await context.Response.Body.FlushAsync(ct);
             await using var session = store.QuerySession();
-            var after = since is null ? await LastPositionAsync(session, ct) : 0;
+            var after = since is null ? await session.LastPositionAsync(ct) : 0;
             try
             {
                 while (true)
@@ -54,9 +54,6 @@ public static class DockerEventsEndpoint
                 // the client went away: docker events ends with Ctrl-C
             }
         });
-
-    static async Task<long> LastPositionAsync(IQuerySession session, CancellationToken ct) =>
-        await session.Query<LogEntry>().OrderByDescending(x => x.Position).Select(x => x.Position).FirstOrDefaultAsync(ct);
 
     static async Task WriteAsync(HttpResponse response, LogEntry entry, CancellationToken ct)
     {

@@ -34,7 +34,7 @@ public static class StreamEvents
         await context.Response.StartAsync(ct);
         await context.Response.Body.FlushAsync(ct);
         await using var session = store.QuerySession();
-        var cursor = resume ?? await session.Query<LogEntry>().OrderByDescending(x => x.Position).Select(x => x.Position).FirstOrDefaultAsync(ct);
+        var cursor = resume ?? await session.LastPositionAsync(ct);
         var quiet = time.GetUtcNow();
         try
         {

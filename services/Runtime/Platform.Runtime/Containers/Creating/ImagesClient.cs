@@ -1,5 +1,4 @@
 using System.Net.Http.Json;
-using System.Text.Json;
 using Platform.Runtime.Containers.Model;
 using Platform.Runtime.Engine;
 using Platform.ServiceDefaults.DockerApi;
@@ -34,21 +33,7 @@ public sealed class ImagesClient(HttpClient http)
             if (response.IsSuccessStatusCode)
                 return await response.Content.ReadFromJsonAsync(ContainersJson.Default.PreparedImage, ct)
                     ?? throw new DockerApiException(500, "the image service answered an empty body");
-            throw new DockerApiException((int)response.StatusCode, await ErrorMessageAsync(response, ct));
+            throw await ServiceErrors.FromAsync(response, "image", ct);
         }
-    }
-
-    static async Task<string> ErrorMessageAsync(HttpResponseMessage response, CancellationToken ct)
-    {
-        var body = await response.Content.ReadAsStringAsync(ct);
-        try
-        {
-            using var document = JsonDocument.Parse(body);
-            if (document.RootElement.TryGetProperty("message", out var message)) return message.GetString() ?? body;
-        }
-        catch (JsonException)
-        {
-        }
-        return body.Length > 0 ? body : $"the image service answered {(int)response.StatusCode}";
     }
 }

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using Platform.ServiceDefaults.DockerApi;
 
-namespace Platform.Runtime.Containers.Networking;
+namespace Platform.Runtime.Containers;
 
 /// <summary>Another local service's error answer as the DockerApiException it stands for (its message and status).</summary>
 public static class ServiceErrors
