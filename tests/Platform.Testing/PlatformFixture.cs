@@ -58,9 +58,18 @@ public sealed partial class PlatformFixture : IAsyncLifetime
     /// <summary>This platform's default bridge: a name from its host id and a /16 no other test platform holds.</summary>
     public string DefaultBridge => "pt" + HostId[^8..];
 
-    public string DefaultBridgeSubnet => _subnet ??= $"10.{TestSubnets.Claim()}.0.0/16";
+    public string DefaultBridgeSubnet => $"10.{Claim}.0.0/16";
 
-    string? _subnet;
+    /// <summary>
+    /// Where this platform draws user networks from (/24s of 10.100–149.0.0/16, paired with its bridge's claim): two
+    /// platforms drawing from the same pools at once would both take the first free subnet, with one gateway address
+    /// on two bridges (and the second's DNS server unable to bind it).
+    /// </summary>
+    public string AddressPoolBlock => $"10.{Claim - 100}.0.0/16";
+
+    int Claim => _claim ??= TestSubnets.Claim();
+
+    int? _claim;
 
     async Task BootAsync()
     {
@@ -83,7 +92,11 @@ public sealed partial class PlatformFixture : IAsyncLifetime
         // Test assemblies boot their platforms side by side: each gets its own default bridge and subnet.
         environment["Networking__DefaultBridge__Name"] = DefaultBridge;
         environment["Networking__DefaultBridge__Subnet"] = DefaultBridgeSubnet;
-        await TestBridges.RemoveHoldingAsync(DefaultBridgeSubnet); // a killed run's bridge would shadow ours
+        environment["Networking__AddressPools__0__Base"] = AddressPoolBlock;
+        environment["Networking__AddressPools__0__Size"] = "24";
+        // a killed run's bridges would shadow ours
+        await TestBridges.RemoveHoldingAsync(DefaultBridgeSubnet);
+        await TestBridges.RemoveHoldingAsync(AddressPoolBlock);
 
         string[] projects =
         [

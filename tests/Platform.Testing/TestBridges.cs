@@ -16,7 +16,10 @@ public static class TestBridges
             await RunAsync(["iptables", "-D", .. rule[3..].Split(' ', StringSplitOptions.RemoveEmptyEntries)]);
     }
 
-    /// <summary>Test bridges ("pt…") holding an address in the /16 of <paramref name="subnet"/>: leftovers of a killed run.</summary>
+    /// <summary>
+    /// Bridges of test platforms (default "pt…", user networks "pbr-…") holding an address in the /16 of
+    /// <paramref name="subnet"/>: leftovers of a killed run.
+    /// </summary>
     public static async Task RemoveHoldingAsync(string subnet)
     {
         var prefix = string.Join('.', subnet.Split('.').Take(2)) + ".";
@@ -24,7 +27,7 @@ public static class TestBridges
         foreach (var line in addresses.Split('\n'))
         {
             var fields = line.Split(' ', StringSplitOptions.RemoveEmptyEntries);
-            if (fields.Length > 3 && fields[1].StartsWith("pt", StringComparison.Ordinal) && fields[3].StartsWith(prefix, StringComparison.Ordinal))
+            if (fields.Length > 3 && (fields[1].StartsWith("pt", StringComparison.Ordinal) || fields[1].StartsWith("pbr-", StringComparison.Ordinal)) && fields[3].StartsWith(prefix, StringComparison.Ordinal))
                 await RemoveAsync(fields[1]);
         }
     }
