@@ -7,6 +7,7 @@ using Platform.Events.StateLog.Docker;
 using Platform.Events.StateLog.Listing;
 using Platform.ServiceDefaults.DockerApi;
 using Platform.Events.StateLog.Recording;
+using Platform.Events.Webhooks;
 using Platform.ServiceDefaults.Rails.Bus;
 using Platform.ServiceDefaults.Rails.Marten;
 
@@ -18,8 +19,11 @@ public static class EventsModule
 
     public static IHostApplicationBuilder AddEvents(this IHostApplicationBuilder builder)
     {
-        builder.AddMartenStore(ServiceName, options => options.AddStateLog());
+        builder.AddMartenStore(ServiceName, options => options.AddStateLog().AddWebhooks());
         builder.Services.AddSingleton<StateLogWriter>();
+        builder.Services.AddSingleton<StateLogSignal>();
+        builder.AddWebhooks();
+        builder.Services.AddOpenApi("v1");
         builder.Services.AddSingleton(TimeProvider.System);
         builder.AddBus(ServiceName, bus =>
         {
@@ -59,6 +63,8 @@ public static class EventsModule
         app.UseRouting();
         app.MapGroup("/api/v1/events").MapListEvents().MapStreamEvents();
         app.MapDockerEvents();
+        app.MapWebhooks();
+        app.MapOpenApi("/api/{documentName}/openapi.json");
         return app;
     }
 }

@@ -1,8 +1,5 @@
-using System.Reflection;
-using MassTransit;
 using Platform.Contracts.Runtime;
 using Platform.Testing;
-using RabbitMQ.Client;
 using Xunit;
 
 namespace Platform.Events.Tests.Integration;
@@ -28,16 +25,16 @@ public sealed class ContainerEventsTests(EventsServiceFixture fixture)
         var createdId = Guid.NewGuid();
 
         await using var rabbit = await RawRabbit.ConnectAsync(fixture.Infrastructure);
-        await PublishAsync(rabbit, created, createdId);
-        await PublishAsync(rabbit, new ContainerStarted(id, hostId, "web", image, imageId, Labels, 12, T0.AddSeconds(1)));
-        await PublishAsync(rabbit, new ContainerPaused(id, hostId, "web", image, imageId, Labels, 13, T0.AddSeconds(2)));
-        await PublishAsync(rabbit, new ContainerUnpaused(id, hostId, "web", image, imageId, Labels, 14, T0.AddSeconds(3)));
-        await PublishAsync(rabbit, new ContainerKilled(id, hostId, "web", image, imageId, Labels, 15, 15, T0.AddSeconds(4)));
-        await PublishAsync(rabbit, new ContainerExited(id, hostId, "web", image, imageId, Labels, 143, false, 16, T0.AddSeconds(5)));
-        await PublishAsync(rabbit, new ContainerStopped(id, hostId, "web", image, imageId, Labels, 17, T0.AddSeconds(6)));
-        await PublishAsync(rabbit, new ContainerRenamed(id, hostId, "web-2", image, imageId, Labels, "web", 18, T0.AddSeconds(7)));
-        await PublishAsync(rabbit, created, createdId); // the runtime re-shipping an entry after a crash
-        await PublishAsync(rabbit, new ContainerDestroyed(id, hostId, "web-2", image, imageId, Labels, 19, T0.AddSeconds(8)));
+        await rabbit.PublishContractAsync(created, createdId);
+        await rabbit.PublishContractAsync(new ContainerStarted(id, hostId, "web", image, imageId, Labels, 12, T0.AddSeconds(1)));
+        await rabbit.PublishContractAsync(new ContainerPaused(id, hostId, "web", image, imageId, Labels, 13, T0.AddSeconds(2)));
+        await rabbit.PublishContractAsync(new ContainerUnpaused(id, hostId, "web", image, imageId, Labels, 14, T0.AddSeconds(3)));
+        await rabbit.PublishContractAsync(new ContainerKilled(id, hostId, "web", image, imageId, Labels, 15, 15, T0.AddSeconds(4)));
+        await rabbit.PublishContractAsync(new ContainerExited(id, hostId, "web", image, imageId, Labels, 143, false, 16, T0.AddSeconds(5)));
+        await rabbit.PublishContractAsync(new ContainerStopped(id, hostId, "web", image, imageId, Labels, 17, T0.AddSeconds(6)));
+        await rabbit.PublishContractAsync(new ContainerRenamed(id, hostId, "web-2", image, imageId, Labels, "web", 18, T0.AddSeconds(7)));
+        await rabbit.PublishContractAsync(created, createdId); // the runtime re-shipping an entry after a crash
+        await rabbit.PublishContractAsync(new ContainerDestroyed(id, hostId, "web-2", image, imageId, Labels, 19, T0.AddSeconds(8)));
 
         var page = await Eventually.PollAsync(
             () => fixture.Events.Http.ListAsync($"type=container&host={hostId}"),
@@ -60,14 +57,5 @@ public sealed class ContainerEventsTests(EventsServiceFixture fixture)
         var attributes = new Dictionary<string, string>(Labels) { ["image"] = "nginx:1.27" };
         foreach (var (key, value) in own) attributes[key] = value;
         return attributes;
-    }
-
-    /// <summary>As the runtime publishes: to the exchange named by [EntityName], typed by [MessageUrn], confirmed.</summary>
-    static async Task PublishAsync<T>(RawRabbit rabbit, T message, Guid? messageId = null) where T : notnull
-    {
-        var exchange = typeof(T).GetCustomAttribute<EntityNameAttribute>()!.EntityName;
-        await rabbit.Channel.ExchangeDeclareAsync(exchange, ExchangeType.Fanout, durable: true, autoDelete: false);
-        await rabbit.PublishAsync(exchange, typeof(T).GetCustomAttribute<MessageUrnAttribute>()!.Urn.ToString(),
-            messageId ?? Guid.NewGuid(), message);
     }
 }

@@ -1,4 +1,6 @@
+using System.Reflection;
 using System.Text.Json;
+using MassTransit;
 using Platform.Testing;
 using RabbitMQ.Client;
 
@@ -18,9 +20,11 @@ public sealed class RawRabbit : IAsyncDisposable
     /// <summary>A channel with publisher confirms, tracked: each publish waits for the broker's ack.</summary>
     public IChannel Channel { get; }
 
-    public static async Task<RawRabbit> ConnectAsync(Infrastructure infrastructure)
+    public static Task<RawRabbit> ConnectAsync(Infrastructure infrastructure) => ConnectAsync(infrastructure.RabbitMqUri);
+
+    public static async Task<RawRabbit> ConnectAsync(string uri)
     {
-        var connection = await new ConnectionFactory { Uri = new Uri(infrastructure.RabbitMqUri) }.CreateConnectionAsync();
+        var connection = await new ConnectionFactory { Uri = new Uri(uri) }.CreateConnectionAsync();
         var channel = await connection.CreateChannelAsync(new CreateChannelOptions(
             publisherConfirmationsEnabled: true, publisherConfirmationTrackingEnabled: true));
         return new RawRabbit(connection, channel);
@@ -47,6 +51,14 @@ public sealed class RawRabbit : IAsyncDisposable
         };
         var body = JsonSerializer.SerializeToUtf8Bytes(envelope, Json);
         await Channel.BasicPublishAsync(exchange, routingKey: "", mandatory: true, properties, body);
+    }
+
+    /// <summary>As the runtime publishes a contract: to the exchange named by [EntityName], typed by [MessageUrn], confirmed.</summary>
+    public async Task PublishContractAsync<T>(T message, Guid? messageId = null) where T : notnull
+    {
+        var exchange = typeof(T).GetCustomAttribute<EntityNameAttribute>()!.EntityName;
+        await Channel.ExchangeDeclareAsync(exchange, ExchangeType.Fanout, durable: true, autoDelete: false);
+        await PublishAsync(exchange, typeof(T).GetCustomAttribute<MessageUrnAttribute>()!.Urn.ToString(), messageId ?? Guid.NewGuid(), message);
     }
 
     public async ValueTask DisposeAsync()

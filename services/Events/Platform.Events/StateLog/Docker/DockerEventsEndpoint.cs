@@ -53,7 +53,7 @@ public static class DockerEventsEndpoint
             {
                 // the client went away: docker events ends with Ctrl-C
             }
-        });
+        }).ExcludeFromDescription(); // Docker's API, documented by Docker: the OpenAPI document is the platform's
 
     static async Task WriteAsync(HttpResponse response, LogEntry entry, CancellationToken ct)
     {

@@ -11,7 +11,7 @@ public static class ListEvents
 
     public static RouteGroupBuilder MapListEvents(this RouteGroupBuilder group)
     {
-        group.MapGet("/", ListAsync);
+        group.MapGet("", ListAsync).WithSummary("The state log in global position order (?type=&action=&host=&after=&limit=)");
         return group;
     }
 

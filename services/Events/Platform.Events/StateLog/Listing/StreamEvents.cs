@@ -17,7 +17,7 @@ public static class StreamEvents
 
     public static RouteGroupBuilder MapStreamEvents(this RouteGroupBuilder group)
     {
-        group.MapGet("/stream", StreamAsync);
+        group.MapGet("/stream", StreamAsync).WithSummary("The state log as Server-Sent Events, resumable with Last-Event-ID");
         return group;
     }
 

@@ -8,7 +8,7 @@ namespace Platform.Events.StateLog.Recording;
 /// advisory lock taken before Marten draws the event sequence, so positions commit in order: a reader paging with
 /// ?after= never sees a later position before an earlier one.
 /// </summary>
-public sealed class StateLogWriter(IDocumentStore store)
+public sealed class StateLogWriter(IDocumentStore store, StateLogSignal signal)
 {
     /// <summary>pg_advisory_xact_lock key of the state log ("statelog" in ASCII).</summary>
     const long AppendLock = 0x73746174656C6F67;
@@ -26,6 +26,7 @@ public sealed class StateLogWriter(IDocumentStore store)
         if (await session.LoadAsync<LogEntry>(entry.MessageId, cancellationToken) is not null) return false;
         session.Events.Append(entry.Resource, entry);
         await session.SaveChangesAsync(cancellationToken);
+        signal.Notify();
         return true;
     }
 }
