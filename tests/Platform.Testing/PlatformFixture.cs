@@ -13,6 +13,23 @@ namespace Platform.Testing;
 public sealed partial class PlatformFixture : IAsyncLifetime
 {
     readonly List<ServiceProcess> _services = [];
+    readonly Infrastructure? _privateInfrastructure;
+
+    /// <summary>On the test run's shared PostgreSQL and RabbitMQ (a database and vhost of its own).</summary>
+    public PlatformFixture()
+    {
+    }
+
+    PlatformFixture(Infrastructure infrastructure) => _privateInfrastructure = infrastructure;
+
+    /// <summary>
+    /// A platform on servers of its own, for tests that stop PostgreSQL or RabbitMQ under it
+    /// (<see cref="Infrastructure.StartPrivateAsync"/>); the caller brings the servers down after disposing it.
+    /// </summary>
+    public static PlatformFixture OnPrivate(Infrastructure infrastructure) => new(infrastructure);
+
+    /// <summary>The servers this platform runs on.</summary>
+    public Infrastructure Infrastructure { get; private set; } = null!;
 
     public string HostId { get; } = "e2e-" + Guid.NewGuid().ToString("N")[..12];
     public string Root { get; } = Directory.CreateTempSubdirectory("platform-e2e-root-").FullName;
@@ -73,7 +90,7 @@ public sealed partial class PlatformFixture : IAsyncLifetime
 
     async Task BootAsync()
     {
-        var infrastructure = await Infrastructure.GetAsync();
+        var infrastructure = Infrastructure = _privateInfrastructure ?? await Infrastructure.GetAsync();
         var environment = await infrastructure.IsolatedEnvironmentAsync("e2e");
         environment["Platform__HostId"] = HostId;
         environment["Platform__Root"] = Root;

@@ -3,9 +3,8 @@ using System.Net;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
-using Platform.Testing;
 
-namespace Platform.Events.Tests.Integration.Webhooks;
+namespace Platform.Testing;
 
 /// <summary>
 /// A webhook receiver on loopback, as a user would write one: it records every request, checks its Standard Webhooks
