@@ -1,3 +1,5 @@
+using Platform.Events.Fleet;
+using Platform.Events.Fleet.Hosts;
 using Platform.Events.Ingesting;
 using Platform.Events.Ingesting.Images;
 using Platform.Events.Ingesting.Networking;
@@ -18,9 +20,10 @@ public static class EventsModule
 
     public static IHostApplicationBuilder AddEvents(this IHostApplicationBuilder builder)
     {
-        builder.AddMartenStore(ServiceName, options => options.AddStateLog());
+        builder.AddMartenStore(ServiceName, options => options.AddStateLog().AddFleetViews());
         builder.Services.AddSingleton<StateLogWriter>();
         builder.Services.AddSingleton(TimeProvider.System);
+        builder.AddFleet();
         builder.AddBus(ServiceName, bus =>
         {
             bus.AddConsumer<HostStartedConsumer>().Endpoint(StateLogEndpoint.Configure);
@@ -49,6 +52,7 @@ public static class EventsModule
             bus.AddConsumer<ImageTaggedConsumer>().Endpoint(StateLogEndpoint.Configure);
             bus.AddConsumer<ImageUntaggedConsumer>().Endpoint(StateLogEndpoint.Configure);
             bus.AddConsumer<ImageDeletedConsumer>().Endpoint(StateLogEndpoint.Configure);
+            bus.AddConsumer<HostHeartbeatConsumer>().Endpoint(HeartbeatEndpoint.Configure);
         });
         return builder;
     }
@@ -59,6 +63,7 @@ public static class EventsModule
         app.UseRouting();
         app.MapGroup("/api/v1/events").MapListEvents().MapStreamEvents();
         app.MapDockerEvents();
+        app.MapFleet();
         return app;
     }
 }
