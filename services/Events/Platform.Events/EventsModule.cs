@@ -1,3 +1,5 @@
+using Platform.Events.Fleet;
+using Platform.Events.Fleet.Hosts;
 using Platform.Events.Ingesting;
 using Platform.Events.Ingesting.Images;
 using Platform.Events.Ingesting.Networking;
@@ -19,12 +21,13 @@ public static class EventsModule
 
     public static IHostApplicationBuilder AddEvents(this IHostApplicationBuilder builder)
     {
-        builder.AddMartenStore(ServiceName, options => options.AddStateLog().AddWebhooks());
+        builder.AddMartenStore(ServiceName, options => options.AddStateLog().AddFleetViews().AddWebhooks());
         builder.Services.AddSingleton<StateLogWriter>();
         builder.Services.AddSingleton<StateLogSignal>();
         builder.AddWebhooks();
         builder.Services.AddOpenApi("v1");
         builder.Services.AddSingleton(TimeProvider.System);
+        builder.AddFleet();
         builder.AddBus(ServiceName, bus =>
         {
             bus.AddConsumer<HostStartedConsumer>().Endpoint(StateLogEndpoint.Configure);
@@ -53,6 +56,7 @@ public static class EventsModule
             bus.AddConsumer<ImageTaggedConsumer>().Endpoint(StateLogEndpoint.Configure);
             bus.AddConsumer<ImageUntaggedConsumer>().Endpoint(StateLogEndpoint.Configure);
             bus.AddConsumer<ImageDeletedConsumer>().Endpoint(StateLogEndpoint.Configure);
+            bus.AddConsumer<HostHeartbeatConsumer>().Endpoint(HeartbeatEndpoint.Configure);
         });
         return builder;
     }
@@ -63,6 +67,7 @@ public static class EventsModule
         app.UseRouting();
         app.MapGroup("/api/v1/events").MapListEvents().MapStreamEvents();
         app.MapDockerEvents();
+        app.MapFleet();
         app.MapWebhooks();
         app.MapOpenApi("/api/{documentName}/openapi.json");
         return app;

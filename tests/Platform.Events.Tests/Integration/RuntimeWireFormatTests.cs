@@ -19,6 +19,7 @@ public sealed class RuntimeWireFormatTests(EventsServiceFixture fixture)
 
     [Theory]
     [InlineData(typeof(HostStarted), "runtime.host-started")]
+    [InlineData(typeof(HostHeartbeat), "runtime.host-heartbeat")]
     [InlineData(typeof(Platform.Contracts.Networking.NetworkCreated), "networking.network-created")]
     [InlineData(typeof(Platform.Contracts.Networking.NetworkRemoved), "networking.network-removed")]
     [InlineData(typeof(Platform.Contracts.Networking.NetworkConnected), "networking.network-connected")]

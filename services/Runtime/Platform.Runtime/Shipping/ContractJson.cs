@@ -6,6 +6,7 @@ namespace Platform.Runtime.Shipping;
 /// <summary>Integration contracts as MassTransit's System.Text.Json serializer writes them (camelCase).</summary>
 [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase)]
 [JsonSerializable(typeof(HostStarted))]
+[JsonSerializable(typeof(HostHeartbeat))]
 [JsonSerializable(typeof(VolumeCreated))]
 [JsonSerializable(typeof(VolumeDestroyed))]
 [JsonSerializable(typeof(ContainerCreated))]

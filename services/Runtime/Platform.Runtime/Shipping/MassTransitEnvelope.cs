@@ -5,6 +5,7 @@ namespace Platform.Runtime.Shipping;
 /// <summary>
 /// MassTransit's JSON envelope (content type application/vnd.masstransit+json), written without MassTransit:
 /// messageId, conversationId, sourceAddress, destinationAddress, messageType[], message, sentTime, headers, host.
+/// A message that is not a journal entry (a heartbeat, Sequence 0) carries no journal sequence header.
 /// </summary>
 public static class MassTransitEnvelope
 {
@@ -29,7 +30,7 @@ public static class MassTransitEnvelope
             w.WriteStartObject("headers");
             w.WriteString("Platform-Host", hostId);
             w.WriteString("Platform-Service", "runtime");
-            w.WriteNumber("Platform-Journal-Sequence", m.Sequence);
+            if (m.Sequence > 0) w.WriteNumber("Platform-Journal-Sequence", m.Sequence);
             w.WriteEndObject();
             w.WriteStartObject("host");
             w.WriteString("machineName", Environment.MachineName);

@@ -1,3 +1,4 @@
+using Platform.Runtime.Shipping.Heartbeats;
 using Platform.ServiceDefaults.Health;
 
 namespace Platform.Runtime.Shipping;
@@ -9,6 +10,9 @@ public static class ShippingModule
         builder.Services.AddSingleton<BrokerStatus>();
         builder.Services.AddSingleton<JournalMapper>();
         builder.Services.AddHostedService<JournalShipper>();
+        builder.Services.Configure<HeartbeatOptions>(builder.Configuration.GetSection(HeartbeatOptions.Section));
+        builder.Services.AddSingleton<HeartbeatSender>();
+        builder.Services.AddHostedService<HeartbeatLoop>();
         builder.Services.AddHealthChecks().AddCheck<BrokerHealthCheck>("rabbitmq", tags: [HealthEndpoints.Ready]);
         return builder;
     }

@@ -9,7 +9,11 @@ namespace Platform.Events.Ingesting.Images;
 /// </summary>
 static class ImageLogEntries
 {
-    public static LogEntryRecorded Entry(Guid messageId, string action, string imageId, string hostId, string name, DateTimeOffset at) =>
+    /// <summary>The detail of an untag naming the reference removed, in its familiar form (busybox:latest).</summary>
+    public const string ReferenceDetail = "reference";
+
+    public static LogEntryRecorded Entry(Guid messageId, string action, string imageId, string hostId, string name, DateTimeOffset at,
+        IReadOnlyDictionary<string, string>? details = null) =>
         new(
             Resource: $"image:{hostId}/{imageId}",
             messageId,
@@ -19,5 +23,6 @@ static class ImageLogEntries
             Service: "images",
             ActorId: imageId,
             Attributes: new Dictionary<string, string> { ["name"] = name },
-            at);
+            at,
+            details);
 }
