@@ -1,4 +1,3 @@
-using System.Formats.Tar;
 using Platform.Benchmarks.Engines;
 
 namespace Platform.Benchmarks.Scenarios;
@@ -23,7 +22,7 @@ public sealed class RunRm(bool bridge = false) : IScenario
 
     public async Task PrepareAsync(Engine engine, ScenarioContext context, CancellationToken ct)
     {
-        if (Interlocked.Increment(ref _prepared) == 1) await WriteRootfsAsync(context, ct);
+        if (Interlocked.Increment(ref _prepared) == 1) _rootfs = await BusyboxImage.WriteAsync(context.Scratch, ct);
         await Cli.RunAsync(engine, context, ["import", "--change", "CMD [\"sh\"]", _rootfs, Image], ct);
     }
 
@@ -36,19 +35,5 @@ public sealed class RunRm(bool bridge = false) : IScenario
     {
         try { await Cli.RunAsync(engine, context, ["rmi", Image], ct); } catch (InvalidOperationException) { }
         Interlocked.Decrement(ref _prepared);
-    }
-
-    /// <summary>/bin/busybox with the applets the run uses, as a single-layer root filesystem.</summary>
-    async Task WriteRootfsAsync(ScenarioContext context, CancellationToken ct)
-    {
-        _rootfs = Path.Combine(context.Scratch, "busybox.tar");
-        await using var file = File.Create(_rootfs);
-        await using var tar = new TarWriter(file, TarEntryFormat.Pax);
-        foreach (var dir in new[] { "bin/", "etc/", "tmp/", "proc/", "sys/", "dev/" })
-            await tar.WriteEntryAsync(new PaxTarEntry(TarEntryType.Directory, dir) { Mode = (UnixFileMode)0x1ED }, ct);
-        await tar.WriteEntryAsync(new PaxTarEntry(TarEntryType.RegularFile, "bin/busybox")
-            { DataStream = File.OpenRead("/bin/busybox"), Mode = (UnixFileMode)0x1ED }, ct);
-        foreach (var applet in new[] { "sh", "true", "echo", "sleep" })
-            await tar.WriteEntryAsync(new PaxTarEntry(TarEntryType.SymbolicLink, "bin/" + applet) { LinkName = "busybox" }, ct);
     }
 }

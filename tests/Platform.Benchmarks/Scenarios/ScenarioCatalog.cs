@@ -12,6 +12,7 @@ public static class ScenarioCatalog
         new ImageTransfer(),
         new RunRm(),
         new RunRm(bridge: true),
+        new EventDelivery(),
     ];
 
     public static IScenario? Find(string name) => All.FirstOrDefault(s => s.Name == name);
