@@ -20,12 +20,13 @@ public sealed partial class PlatformFixture
     /// kill -9 of one service (by project name, e.g. "Platform.Networking") and a start of a new one on the same
     /// port, as a crash and a supervisor's restart would: what outlives the process is what the test looks at.
     /// </summary>
-    public async Task RestartServiceAsync(string name, bool kill = true)
+    public async Task RestartServiceAsync(string name, bool kill = true, Func<Task>? whileDown = null)
     {
         var old = _services.Single(s => s.Options.Name == name);
         if (kill) old.Kill(); else await old.StopAsync();
         await old.DisposeAsync();
         _services.Remove(old);
+        if (whileDown is not null) await whileDown();
         _services.Add(await ServiceProcess.StartAsync(old.Options with { Port = old.Port }));
     }
 

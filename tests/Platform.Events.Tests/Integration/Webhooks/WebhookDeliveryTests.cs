@@ -132,9 +132,9 @@ public sealed class WebhookDeliveryTests(EventsServiceFixture fixture)
         var positions = fast.Unique().Select(r => r.Position).ToList();
         Assert.Equal(positions.Order(), positions);
         Assert.Equal(20, (await Events.DeliveriesAsync(fastSubscription, "status=delivered")).Count);
+        // One at a time: no attempt overtakes another (a timed-out attempt is sent again before the next event).
         var slowSoFar = slow.Requests.Select(r => r.Position).ToList();
         Assert.Equal(slowSoFar.Order(), slowSoFar);
-        Assert.Equal(slowSoFar.Count, slowSoFar.Distinct().Count()); // one at a time: no attempt overtakes another
     }
 
     [Fact]
