@@ -52,7 +52,7 @@ public sealed class LiveRestoreTests(OutagePlatform outage, ITestOutputHelper ou
             Assert.Equal("got hello", await attach.SendAsync("hello", TimeSpan.FromSeconds(15)));
         output.WriteLine($"{clock.Elapsed}: checked");
 
-        var log = await Eventually.PollAsync(() => ContainerEventsAsync(), l => exiting.All(id => l.Count(e => e.Actor == id && e.Action == "die") >= 1),
+        var log = await Eventually.PollAsync(() => ContainerEvents.AllAsync(Platform), l => exiting.All(id => l.Count(e => e.Actor == id && e.Action == "die") >= 1),
             TimeSpan.FromSeconds(60));
         Assert.Equal(log.Count, log.Select(e => e.Id).Distinct().Count());
         foreach (var id in exiting) Assert.Single(log, e => e.Actor == id && e.Action == "die");
@@ -116,21 +116,6 @@ public sealed class LiveRestoreTests(OutagePlatform outage, ITestOutputHelper ou
         [.. await Task.WhenAll(ids.Select(async id => int.Parse(await InspectAsync(id, "{{.RestartCount}}"))))];
 
     async Task RemoveAsync(IEnumerable<string> ids) => await DockerCli.SucceedAsync(Docker, ["rm", "-f", .. ids]);
-
-    async Task<List<(string Id, string Actor, string Action)>> ContainerEventsAsync()
-    {
-        using var http = Platform.CreateHttpClient();
-        var all = new List<(string, string, string)>();
-        long after = 0;
-        while (true)
-        {
-            using var page = JsonDocument.Parse(await http.GetStringAsync($"/api/v1/events?type=container&host={Platform.HostId}&limit=1000&after={after}"));
-            all.AddRange(page.RootElement.GetProperty("events").EnumerateArray().Select(e =>
-                (e.GetProperty("id").GetString()!, e.GetProperty("actorId").GetString()!, e.GetProperty("action").GetString()!)));
-            if (page.RootElement.GetProperty("next").ValueKind != JsonValueKind.Number) return all;
-            after = page.RootElement.GetProperty("next").GetInt64();
-        }
-    }
 
     static IEnumerable<int> ConmonOf(string id) =>
         Directory.EnumerateDirectories("/proc").Select(d => int.TryParse(Path.GetFileName(d), out var p) ? p : 0).Where(p => p > 0)

@@ -86,7 +86,7 @@ public sealed class StateLogOutageTests(OutagePlatform outage, ITestOutputHelper
 
     async Task AssertEveryEventOnceAndDeliveredAsync(HttpClient http, WebhookReceiver receiver, List<string> ids)
     {
-        var log = await Eventually.PollAsync(() => ContainerEventsAsync(http), l => ids.All(id => l.Any(e => e.Actor == id && e.Action == "destroy")),
+        var log = await Eventually.PollAsync(() => ContainerEvents.AllAsync(Platform), l => ids.All(id => l.Any(e => e.Actor == id && e.Action == "destroy")),
             TimeSpan.FromSeconds(120));
         var ours = log.Where(e => ids.Contains(e.Actor)).ToList();
         foreach (var id in ids)
@@ -101,13 +101,6 @@ public sealed class StateLogOutageTests(OutagePlatform outage, ITestOutputHelper
         var ourDeliveries = delivered.Where(r => ours.Any(e => e.Id == r.WebhookId)).ToList();
         Assert.Equal(ours.Select(e => e.Id), ourDeliveries.Select(r => r.WebhookId)); // in log order, once each after dedup
         Assert.All(receiver.Requests, r => Assert.True(r.SignatureValid));
-    }
-
-    async Task<List<(string Id, long Position, string Actor, string Action)>> ContainerEventsAsync(HttpClient http)
-    {
-        using var page = JsonDocument.Parse(await http.GetStringAsync($"/api/v1/events?type=container&host={Platform.HostId}&limit=1000"));
-        return [.. page.RootElement.GetProperty("events").EnumerateArray().Select(e => (
-            e.GetProperty("id").GetString()!, e.GetProperty("position").GetInt64(), e.GetProperty("actorId").GetString()!, e.GetProperty("action").GetString()!))];
     }
 
     async Task SubscribeAsync(HttpClient http, WebhookReceiver receiver)
