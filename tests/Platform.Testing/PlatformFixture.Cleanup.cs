@@ -5,10 +5,18 @@ public sealed partial class PlatformFixture
 {
     public async Task DisposeAsync()
     {
-        var leaks = Gateway is null ? null : await CheckForLeaksAsync();
-        await StopServicesAsync();
-        await TestBridges.RemoveAsync(DefaultBridge);
-        await TestBridges.UnmountAsync(EngineLeaks.NetnsDirectory(RunDir));
+        EngineLeaks? leaks;
+        try
+        {
+            leaks = Gateway is null ? null : await CheckForLeaksAsync();
+        }
+        finally
+        {
+            // Whatever the check found or threw, the services stop: left running they would load the rest of the run.
+            await StopServicesAsync();
+            await TestBridges.RemoveAsync(DefaultBridge);
+            await TestBridges.UnmountAsync(EngineLeaks.NetnsDirectory(RunDir));
+        }
         // A cleanup failure shows as "[Test Collection Cleanup Failure (…)] <exception type>" and fails the run;
         // the message (what leaked) shows with `--logger "console;verbosity=detailed"`.
         if (leaks is { None: false }) throw new EngineLeakedException(Root, leaks);

@@ -1,4 +1,5 @@
 using Platform.Runtime.Containers;
+using Platform.Runtime.Containers.Lifecycle;
 using Platform.Runtime.DockerApi;
 using Platform.Runtime.Engine;
 using Platform.Runtime.Hosting;
@@ -29,6 +30,7 @@ public static class RuntimeModule
     public static WebApplication MapRuntime(this WebApplication app)
     {
         app.UseDockerApi();
+        app.UseContainerRestore();
         app.UseRouting(); // after the prefix is stripped, so /v1.51/_ping routes like /_ping
         app.MapDefaultEndpoints();
         app.MapDockerApi();

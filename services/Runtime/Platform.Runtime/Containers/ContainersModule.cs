@@ -35,6 +35,7 @@ public static class ContainersModule
         services.AddSingleton<StartExec>();
         services.AddSingleton<ContainerFiles>();
         services.AddSingleton<StatsSampler>();
+        services.AddSingleton<ContainerRestore>();
         services.AddHostedService<ExitMonitor>();
         services.AddSingleton(sp => new ImagesClient(new HttpClient(new SocketsHttpHandler { PooledConnectionIdleTimeout = TimeSpan.FromMinutes(5) })
         {
