@@ -5,7 +5,7 @@
 #   tests/Platform.Benchmarks/run.sh [benchmark options]
 #
 #   --scenario a,b     scenarios to run (default: all): cli-version, api-ping, api-info, idle-rss, image-transfer, run-rm,
-#                      run-rm-bridge, event-delivery
+#                      run-rm-bridge, runc-run, event-delivery
 #   --engines a,b      engines to compare (default: platform,dockerd,podman)
 #   --platform URI     the running platform (default: $PLATFORM_DOCKER_HOST or unix:///run/platform/docker.sock)
 #   --json FILE        also write the results (with every sample) as JSON

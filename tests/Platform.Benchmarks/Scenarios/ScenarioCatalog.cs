@@ -12,6 +12,7 @@ public static class ScenarioCatalog
         new ImageTransfer(),
         new RunRm(),
         new RunRm(bridge: true),
+        new RuncRun(),
         new EventDelivery(),
     ];
 
