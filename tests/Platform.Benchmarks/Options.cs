@@ -54,7 +54,7 @@ public sealed record Options(
                     case "--keep-temp": keep = true; break;
                     case "--list":
                         foreach (var s in ScenarioCatalog.All)
-                            Console.WriteLine($"{s.Name,-14} {s.Description}");
+                            Console.WriteLine($"{s.Name,-21} {s.Description}");
                         exitCode = 0;
                         return null;
                     case "-h" or "--help": Console.WriteLine(Usage); exitCode = 0; return null;

@@ -5,7 +5,8 @@
 #   tests/Platform.Benchmarks/run.sh [benchmark options]
 #
 #   --scenario a,b     scenarios to run (default: all): cli-version, api-ping, api-info, idle-rss, image-transfer, run-rm,
-#                      run-rm-bridge, event-delivery
+#                      run-rm-bridge, runc-run, parallel-run, parallel-run-bridge, create-start-latency,
+#                      event-delivery, per-container-rss, ps
 #   --engines a,b      engines to compare (default: platform,dockerd,podman)
 #   --platform URI     the running platform (default: $PLATFORM_DOCKER_HOST or unix:///run/platform/docker.sock)
 #   --json FILE        also write the results (with every sample) as JSON
@@ -15,7 +16,7 @@
 #   --list             list the scenarios
 #
 # Examples:
-#   sudo tests/Platform.Benchmarks/run.sh                                   # everything, ~2-3 minutes
+#   sudo tests/Platform.Benchmarks/run.sh                                   # everything; the container-heavy scenarios take most of it
 #   sudo tests/Platform.Benchmarks/run.sh --scenario api-ping --json /tmp/bench.json
 #   sudo PLATFORM_DOCKER_HOST=tcp://127.0.0.1:2375 tests/Platform.Benchmarks/run.sh
 #

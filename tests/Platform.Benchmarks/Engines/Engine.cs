@@ -46,6 +46,21 @@ public abstract class Engine
     /// <summary>The engine's processes now, each with its RSS and PSS.</summary>
     public abstract IReadOnlyList<ProcessSample> Processes();
 
+    /// <summary>
+    /// The engine's processes while it runs <paramref name="containerIds"/>: <see cref="Processes"/> plus the helper
+    /// it keeps per container (dockerd's containerd-shim-runc-v2 <c>-id</c>, podman's conmon <c>-c</c>, the platform's
+    /// conmon <c>--cid</c>), found by the id on its command line since it may have left the engine's process tree;
+    /// without the containers' own processes (their init and command, in a PID namespace of their own).
+    /// </summary>
+    public IReadOnlyList<ProcessSample> Processes(IReadOnlyCollection<string> containerIds)
+    {
+        var engine = Processes();
+        var known = engine.Select(p => p.Pid).ToHashSet();
+        var helpers = ProcessTable.WithDescendants(ProcessTable.Naming(containerIds).Where(pid => pid != Environment.ProcessId))
+            .Where(pid => !known.Contains(pid));
+        return [.. engine.Concat(Sample(helpers)).Where(p => !ProcessTable.InOtherPidNamespace(p.Pid)).OrderBy(p => p.Pid)];
+    }
+
     protected async Task WaitForPingAsync(TimeSpan timeout, Func<bool> stillAlive, Func<string> log, CancellationToken ct)
     {
         var deadline = DateTime.UtcNow + timeout;

@@ -14,6 +14,24 @@ public static class ProcessTable
     public static string CommandLine(int pid) =>
         Read($"/proc/{pid}/cmdline")?.Replace('\0', ' ').Trim() ?? "";
 
+    /// <summary>Processes whose command line has one of <paramref name="words"/> as a whole argument.</summary>
+    public static IEnumerable<int> Naming(IReadOnlyCollection<string> words) =>
+        words.Count == 0 ? [] : Pids().Where(pid => CommandLine(pid).Split(' ').Any(words.Contains));
+
+    /// <summary>
+    /// Whether the process is in another PID namespace than this one: a container's own processes
+    /// (its init, its command) are; an engine and its shims or conmons are not.
+    /// </summary>
+    public static bool InOtherPidNamespace(int pid) =>
+        PidNamespace(pid) is { } other && other != PidNamespace(Environment.ProcessId);
+
+    /// <summary>"pid:[4026531836]", or null if the process is gone.</summary>
+    static string? PidNamespace(int pid)
+    {
+        try { return new FileInfo($"/proc/{pid}/ns/pid").LinkTarget; }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException) { return null; }
+    }
+
     public static bool IsAlive(int pid) => Directory.Exists($"/proc/{pid}");
 
     public static int ParentOf(int pid)

@@ -34,11 +34,20 @@ public static class Cli
         int warmups, int runs, CancellationToken ct)
     {
         await RunAsync(engine, context, args, ct); // a failing command would time its error message
-        var env = Environment(engine, context);
+        return await TimeProgramAsync(context, engine.Name, context.Tools.DockerCli, args, Environment(engine, context), warmups, runs, ct);
+    }
+
+    /// <summary>
+    /// The same for any program (already known to succeed), e.g. runc as the floor under the engines;
+    /// <paramref name="label"/> names hyperfine's result file in the scenario's scratch directory.
+    /// </summary>
+    public static async Task<IReadOnlyList<double>> TimeProgramAsync(ScenarioContext context, string label, string file,
+        IReadOnlyList<string> args, IReadOnlyDictionary<string, string?> env, int warmups, int runs, CancellationToken ct)
+    {
         if (context.Tools.Hyperfine is { } hyperfine)
         {
-            var json = Path.Combine(context.Scratch, $"{engine.Name}.json");
-            var command = string.Join(' ', new[] { context.Tools.DockerCli }.Concat(args).Select(Quote));
+            var json = Path.Combine(context.Scratch, $"{label}.json");
+            var command = string.Join(' ', new[] { file }.Concat(args).Select(Quote));
             var (code, stdout, stderr) = await ExecAsync(hyperfine,
                 ["-N", "--style", "none", "--warmup", $"{warmups}", "--runs", $"{runs}", "--export-json", json, command], env, ct);
             if (code != 0)
@@ -50,10 +59,10 @@ public static class Cli
         for (var i = 0; i < warmups + runs; i++)
         {
             var start = Stopwatch.GetTimestamp();
-            var (code, _, stderr) = await ExecAsync(context.Tools.DockerCli, args, env, ct);
+            var (code, _, stderr) = await ExecAsync(file, args, env, ct);
             var elapsed = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
             if (code != 0)
-                throw new InvalidOperationException($"docker {string.Join(' ', args)} exited {code}: {FirstLine(stderr)}");
+                throw new InvalidOperationException($"{Path.GetFileName(file)} {string.Join(' ', args)} exited {code}: {FirstLine(stderr)}");
             if (i >= warmups)
                 samples.Add(elapsed);
         }
@@ -87,5 +96,5 @@ public static class Cli
 
     static string Quote(string arg) => arg.Contains(' ') || arg.Contains('\'') ? $"'{arg.Replace("'", "'\\''")}'" : arg;
 
-    static string FirstLine(string text) => text.Trim().Split('\n').FirstOrDefault(l => l.Length > 0)?.Trim() ?? "(no output)";
+    public static string FirstLine(string text) => text.Trim().Split('\n').FirstOrDefault(l => l.Length > 0)?.Trim() ?? "(no output)";
 }

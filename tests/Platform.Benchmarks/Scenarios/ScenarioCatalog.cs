@@ -12,7 +12,13 @@ public static class ScenarioCatalog
         new ImageTransfer(),
         new RunRm(),
         new RunRm(bridge: true),
+        new RuncRun(),
+        new ParallelRun(),
+        new ParallelRun(bridge: true),
+        new CreateStartLatency(),
         new EventDelivery(),
+        new PerContainerRss(),
+        new ContainerList(),
     ];
 
     public static IScenario? Find(string name) => All.FirstOrDefault(s => s.Name == name);
