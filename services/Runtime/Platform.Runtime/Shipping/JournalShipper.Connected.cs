@@ -30,36 +30,42 @@ public sealed partial class JournalShipper
                 try { await journal.Durable.ReadAsync(wait.Token); } catch (OperationCanceledException) when (!ct.IsCancellationRequested) { }
                 continue;
             }
+            // The batch goes out pipelined on the one channel (the broker keeps publish order) and its confirms are
+            // awaited in order after: one round trip per batch, not per entry.
+            var messages = batch.Select(entry => (entry.Sequence, Message: mapper.Map(entry))).ToList();
+            foreach (var exchange in messages.Select(m => m.Message?.Exchange).OfType<string>().Distinct())
+                // Declared exactly as MassTransit declares a publish exchange, so either side may create it first.
+                if (declared.Add(exchange))
+                    await channel.ExchangeDeclareAsync(exchange, ExchangeType.Fanout, durable: true, autoDelete: false, cancellationToken: ct);
+            var pending = new List<(long Sequence, Task Confirmed)>(messages.Count);
+            foreach (var (sequence, message) in messages)
+                pending.Add((sequence, message is null ? Task.CompletedTask : PublishAsync(channel, message, factory.HostName, ct).AsTask()));
             var returned = false;
-            foreach (var entry in batch)
+            foreach (var (sequence, confirmed) in pending)
             {
-                if (mapper.Map(entry) is { } message)
+                try
                 {
-                    try
-                    {
-                        await PublishAsync(channel, message, declared, factory.HostName, ct);
-                    }
-                    catch (PublishReturnException)
-                    {
-                        // No queue bound for this exchange yet: keep the entry (and all after it, to keep order).
-                        logger.LogInformation("No consumer bound to {Exchange} yet; journal entry {Sequence} waits", message.Exchange, entry.Sequence);
-                        returned = true;
-                        break;
-                    }
+                    await confirmed;
                 }
-                shipped = entry.Sequence;
+                catch (PublishReturnException)
+                {
+                    // No queue bound for this exchange yet: keep the entry and all after it (those that did go out are
+                    // sent again, and deduplicated downstream by message id).
+                    logger.LogInformation("No consumer bound yet; journal entry {Sequence} and those after it wait", sequence);
+                    returned = true;
+                    break;
+                }
+                shipped = sequence;
             }
+            if (returned) await Task.WhenAll(pending.Select(p => p.Confirmed.ContinueWith(_ => { }, TaskScheduler.Default)));
             _cursor.Write(shipped);
             Interlocked.Exchange(ref status.ShippedSequence, shipped);
             if (returned) await Task.Delay(TimeSpan.FromSeconds(1), time, ct);
         }
     }
 
-    async Task PublishAsync(IChannel channel, OutgoingMessage message, HashSet<string> declared, string brokerHost, CancellationToken ct)
+    ValueTask PublishAsync(IChannel channel, OutgoingMessage message, string brokerHost, CancellationToken ct)
     {
-        // Declared exactly as MassTransit declares a publish exchange, so either side may create it first.
-        if (declared.Add(message.Exchange))
-            await channel.ExchangeDeclareAsync(message.Exchange, ExchangeType.Fanout, durable: true, autoDelete: false, cancellationToken: ct);
         var properties = new BasicProperties
         {
             MessageId = message.MessageId.ToString(),
@@ -69,6 +75,6 @@ public sealed partial class JournalShipper
         var body = MassTransitEnvelope.Write(message, brokerHost, options.Value.HostId, time.GetUtcNow());
         // Mandatory: a message no queue is bound for yet (a fresh broker before the events service binds) comes back
         // as a failure instead of being dropped, so it stays in the journal and is shipped again later.
-        await channel.BasicPublishAsync(message.Exchange, "", mandatory: true, properties, body, ct);
+        return channel.BasicPublishAsync(message.Exchange, "", mandatory: true, properties, body, ct);
     }
 }

@@ -39,6 +39,8 @@ public sealed partial class VolumeStore
     /// <summary>Creates the volume, or returns the existing one of that name (Created false), as Docker does.</summary>
     public async Task<(Volume Volume, bool Created)> CreateAsync(CreateVolume command, CancellationToken ct)
     {
+        ValueTask<long> durable;
+        Volume volume;
         await _gate.WaitAsync(ct);
         try
         {
@@ -47,12 +49,15 @@ public sealed partial class VolumeStore
             Directory.CreateDirectory(_state.MountpointOf(created.Name));
             FileSyscalls.ChangeMode(_state.RootOf(created.Name), DirectoryMode);
             FileSyscalls.ChangeMode(_state.MountpointOf(created.Name), DirectoryMode);
-            await AppendAsync(VolumeCreated.Type, created.Name, JsonSerializer.SerializeToUtf8Bytes(created, VolumeJournalJson.Default.VolumeCreated));
+            // Queued in decision order under the gate; its fsync is awaited outside it, so concurrent creates share one.
+            durable = AppendAsync(VolumeCreated.Type, created.Name, JsonSerializer.SerializeToUtf8Bytes(created, VolumeJournalJson.Default.VolumeCreated));
             _state = _state.Apply(created);
-            _logger.LogInformation("Created volume {Volume}", created.Name);
-            return (_state.Volumes[created.Name], true);
+            volume = _state.Volumes[created.Name];
         }
         finally { _gate.Release(); }
+        await durable;
+        _logger.LogInformation("Created volume {Volume}", volume.Name);
+        return (volume, true);
     }
 
     /// <summary>
@@ -74,17 +79,19 @@ public sealed partial class VolumeStore
     {
         await _gate.WaitAsync(ct);
         string? trash;
+        ValueTask<long> durable;
         try
         {
             var removed = VolumeDecisions.Decide(_state, new RemoveVolume(name, force), _usage.UsersOf(name), _time.GetUtcNow());
             if (removed is null) return;
             _mounts.Release(_state.Volumes[name]);
-            await AppendAsync(VolumeRemoved.Type, name, JsonSerializer.SerializeToUtf8Bytes(removed, VolumeJournalJson.Default.VolumeRemoved));
+            durable = AppendAsync(VolumeRemoved.Type, name, JsonSerializer.SerializeToUtf8Bytes(removed, VolumeJournalJson.Default.VolumeRemoved));
             _state = _state.Apply(removed);
             trash = MoveAside(_state.RootOf(name));
-            _logger.LogInformation("Removed volume {Volume}", name);
         }
         finally { _gate.Release(); }
+        await durable;
+        _logger.LogInformation("Removed volume {Volume}", name);
         if (trash is not null) DeleteTree(trash);
     }
 

@@ -1,3 +1,4 @@
+using Platform.Events.StateLog.Recording;
 using System.Buffers;
 using System.Text.Json;
 using Marten;
@@ -13,10 +14,11 @@ namespace Platform.Events.StateLog.Docker;
 public static class DockerEventsEndpoint
 {
     const int Page = 500;
-    static readonly TimeSpan Poll = TimeSpan.FromMilliseconds(200);
+    /// <summary>The longest a stream waits for a signal before it reads the log again (appends by another instance).</summary>
+    static readonly TimeSpan Poll = TimeSpan.FromSeconds(1);
 
     public static void MapDockerEvents(this IEndpointRouteBuilder app) =>
-        app.MapGet("/events", async (HttpContext context, IDocumentStore store, TimeProvider time) =>
+        app.MapGet("/events", async (HttpContext context, IDocumentStore store, StateLogSignal signal, TimeProvider time) =>
         {
             var now = time.GetUtcNow();
             var query = context.Request.Query;
@@ -35,6 +37,7 @@ public static class DockerEventsEndpoint
             {
                 while (true)
                 {
+                    var next = signal.Next;
                     var from = since ?? DateTimeOffset.MinValue;
                     var page = await session.Query<LogEntry>().Where(x => x.Position > after && x.HappenedAt >= from)
                         .OrderBy(x => x.Position).Take(Page).ToListAsync(ct);
@@ -46,7 +49,8 @@ public static class DockerEventsEndpoint
                     }
                     if (page.Count == Page) continue;
                     if (until is { } last && time.GetUtcNow() > last) return;
-                    await Task.Delay(Poll, time, ct);
+                    var wait = until is { } end2 && end2 - time.GetUtcNow() < Poll ? end2 - time.GetUtcNow() + TimeSpan.FromMilliseconds(1) : Poll;
+                    await StateLogSignal.WaitAsync(next, wait, time, ct);
                 }
             }
             catch (OperationCanceledException) when (ct.IsCancellationRequested)

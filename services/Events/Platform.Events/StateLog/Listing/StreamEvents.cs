@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Marten;
+using Platform.Events.StateLog.Recording;
 using Platform.ServiceDefaults.DockerApi;
 
 namespace Platform.Events.StateLog.Listing;
@@ -12,7 +13,7 @@ namespace Platform.Events.StateLog.Listing;
 public static class StreamEvents
 {
     const int Page = 500;
-    static readonly TimeSpan Poll = TimeSpan.FromMilliseconds(200);
+    static readonly TimeSpan Poll = TimeSpan.FromSeconds(1);
     static readonly TimeSpan Heartbeat = TimeSpan.FromSeconds(15);
 
     public static RouteGroupBuilder MapStreamEvents(this RouteGroupBuilder group)
@@ -21,7 +22,7 @@ public static class StreamEvents
         return group;
     }
 
-    static async Task StreamAsync(HttpContext context, IDocumentStore store, TimeProvider time,
+    static async Task StreamAsync(HttpContext context, IDocumentStore store, StateLogSignal signal, TimeProvider time,
         string? type = null, string? action = null, string? host = null, long? after = null)
     {
         var ct = context.RequestAborted;
@@ -40,6 +41,7 @@ public static class StreamEvents
         {
             while (true)
             {
+                var next = signal.Next;
                 var query = session.Query<LogEntry>().Where(x => x.Position > cursor);
                 if (type is not null) query = query.Where(x => x.Type == type);
                 if (action is not null) query = query.Where(x => x.Action == action);
@@ -54,7 +56,7 @@ public static class StreamEvents
                 if (page.Count > 0) { await context.Response.Body.FlushAsync(ct); quiet = time.GetUtcNow(); }
                 if (page.Count == Page) continue;
                 if (time.GetUtcNow() - quiet > Heartbeat) { await context.Response.WriteAsync(": keep-alive\n\n", ct); quiet = time.GetUtcNow(); }
-                await Task.Delay(Poll, time, ct);
+                await StateLogSignal.WaitAsync(next, Poll, time, ct);
             }
         }
         catch (OperationCanceledException) when (ct.IsCancellationRequested)

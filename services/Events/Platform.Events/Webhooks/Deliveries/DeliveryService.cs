@@ -39,6 +39,7 @@ public sealed class DeliveryService(
         {
             while (!ct.IsCancellationRequested)
             {
+                var next = logSignal.Next;
                 try
                 {
                     var subscriptions = await LiveSubscriptionsAsync(ct);
@@ -50,7 +51,7 @@ public sealed class DeliveryService(
                 {
                     logger.LogWarning(e, "Planning webhook deliveries failed; trying again");
                 }
-                await logSignal.WaitAsync(options.Value.PollInterval, ct);
+                await StateLogSignal.WaitAsync(next, options.Value.PollInterval, time, ct);
             }
         }
         catch (OperationCanceledException) when (ct.IsCancellationRequested)
