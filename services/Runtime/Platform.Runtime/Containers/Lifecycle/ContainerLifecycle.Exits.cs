@@ -37,6 +37,16 @@ public sealed partial class ContainerLifecycle
         if (RestartDelay(exited) is { } delay) _ = RestartLaterAsync(exited.Id, exited.ExitCount, delay);
     }
 
+    /// <summary>
+    /// At startup: a container that had exited with a restart still due when runtime went away (its timer died with
+    /// the process) gets that restart now; one never started, or stopped by its user, stays as it is.
+    /// </summary>
+    public void ResumeRestartPolicies()
+    {
+        foreach (var c in store.All.Where(c => !c.IsRunning && c.ExitCount > 0))
+            if (RestartDelay(c) is { } delay) _ = RestartLaterAsync(c.Id, c.ExitCount, delay);
+    }
+
     /// <summary>Docker's restart policies with its backoff: 100 ms doubling to 1 min, reset after 10 s of running.</summary>
     TimeSpan? RestartDelay(Container c)
     {

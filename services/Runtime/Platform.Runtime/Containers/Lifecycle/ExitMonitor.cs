@@ -29,6 +29,7 @@ public sealed class ExitMonitor(ContainerStore store, ContainerEngine engine, Co
         }
         finally
         {
+            lifecycle.ResumeRestartPolicies();
             restore.Complete(); // even if one failed: the API must not wait forever
         }
         await foreach (var exit in engine.Exits.WithCancellation(stoppingToken))
