@@ -12,15 +12,24 @@ public sealed partial class ContainerLifecycle
         if (!_removing.TryAdd(c.Id, 0)) throw DockerApiException.Conflict($"removal of container {c.Id} is already in progress");
         try
         {
-            if (c.IsRunning)
+            while (true)
             {
-                if (!force)
-                    throw DockerApiException.Conflict(
-                        $"cannot remove container \"{c.Name}\": container is running: stop the container before removing or force remove");
-                await SignalQuietlyAsync(c.Id, Signals.Kill, ct);
-                await WaitStoppedAsync(c.Id, Timeout.InfiniteTimeSpan, ct);
+                if (store.Current(c.Id) is { IsRunning: true })
+                {
+                    if (!force)
+                        throw DockerApiException.Conflict(
+                            $"cannot remove container \"{c.Name}\": container is running: stop the container before removing or force remove");
+                    await SignalQuietlyAsync(c.Id, Signals.Kill, ct);
+                    await WaitStoppedAsync(c.Id, Timeout.InfiniteTimeSpan, ct);
+                }
+                using (await LockAsync(c.Id, ct))
+                {
+                    // A restart due under its policy may have started it again meanwhile: stop it once more.
+                    if (store.Current(c.Id) is { IsRunning: true }) continue;
+                    await DestroyLockedAsync(c.Id, removeVolumes);
+                    return;
+                }
             }
-            using (await LockAsync(c.Id, ct)) await DestroyLockedAsync(c.Id, removeVolumes);
         }
         finally
         {
