@@ -115,7 +115,23 @@ public sealed class LiveRestoreTests(OutagePlatform outage, ITestOutputHelper ou
     async Task<List<int>> RestartCountsAsync(IEnumerable<string> ids) =>
         [.. await Task.WhenAll(ids.Select(async id => int.Parse(await InspectAsync(id, "{{.RestartCount}}"))))];
 
-    async Task RemoveAsync(IEnumerable<string> ids) => await DockerCli.SucceedAsync(Docker, ["rm", "-f", .. ids]);
+    /// <summary>
+    /// rm -f of them all. Known defect, seen under CI load only: a force removal racing a restart-policy start can
+    /// answer 500; the removal is tried again for what is left (the fixture still checks nothing leaks).
+    /// </summary>
+    async Task RemoveAsync(IReadOnlyList<string> ids)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            var result = await DockerCli.RunAsync(Docker, ["rm", "-f", .. ids]);
+            if (result.ExitCode == 0) return;
+            var left = (await DockerCli.SucceedAsync(Docker, "ps", "-aq", "--no-trunc")).Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+            ids = [.. ids.Where(left.Contains)];
+            if (ids.Count == 0) return;
+            Assert.True(attempt < 3, $"docker rm -f failed three times: {result}");
+            await Task.Delay(1000);
+        }
+    }
 
     static IEnumerable<int> ConmonOf(string id) =>
         Directory.EnumerateDirectories("/proc").Select(d => int.TryParse(Path.GetFileName(d), out var p) ? p : 0).Where(p => p > 0)
