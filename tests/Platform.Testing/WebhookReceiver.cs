@@ -26,6 +26,9 @@ public sealed class WebhookReceiver : IAsyncDisposable
         _loop = Task.Run(LoopAsync);
     }
 
+    /// <summary>A fresh secret in the Standard Webhooks form: "whsec_" and 32 random bytes in base64.</summary>
+    public static string NewSecret() => "whsec_" + Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
+
     public string Secret { get; }
     public int Port { get; }
     public string Url => $"http://127.0.0.1:{Port}/hook";

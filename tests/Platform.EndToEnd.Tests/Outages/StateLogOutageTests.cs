@@ -21,7 +21,7 @@ public sealed class StateLogOutageTests(OutagePlatform outage, ITestOutputHelper
     [Fact]
     public async Task Containers_run_through_30_s_without_RabbitMQ_and_every_event_reaches_the_log_once_and_the_subscriber()
     {
-        await using var receiver = new WebhookReceiver(NewSecret());
+        await using var receiver = new WebhookReceiver(WebhookReceiver.NewSecret());
         using var http = Platform.CreateHttpClient();
         await SubscribeAsync(http, receiver);
         var clock = Stopwatch.StartNew();
@@ -49,7 +49,7 @@ public sealed class StateLogOutageTests(OutagePlatform outage, ITestOutputHelper
     public async Task The_events_service_killed_mid_delivery_loses_nothing()
     {
         var stalled = new TaskCompletionSource();
-        await using var receiver = new WebhookReceiver(NewSecret(), async _ =>
+        await using var receiver = new WebhookReceiver(WebhookReceiver.NewSecret(), async _ =>
         {
             if (stalled.TrySetResult()) await Task.Delay(TimeSpan.FromSeconds(30)); // the first delivery hangs until the kill
             return 200;
@@ -113,6 +113,4 @@ public sealed class StateLogOutageTests(OutagePlatform outage, ITestOutputHelper
         });
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
     }
-
-    static string NewSecret() => "whsec_" + Convert.ToBase64String(Guid.NewGuid().ToByteArray().Concat(Guid.NewGuid().ToByteArray()).ToArray());
 }

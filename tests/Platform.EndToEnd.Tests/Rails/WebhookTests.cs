@@ -12,7 +12,7 @@ public sealed class WebhookTests(PlatformFixture platform)
     [Fact]
     public async Task Docker_run_reaches_a_subscribed_receiver_as_a_signed_cloud_event()
     {
-        await using var receiver = new WebhookReceiver("whsec_" + Convert.ToBase64String(Guid.NewGuid().ToByteArray().Concat(Guid.NewGuid().ToByteArray()).ToArray()));
+        await using var receiver = new WebhookReceiver(WebhookReceiver.NewSecret());
         using var http = platform.CreateHttpClient();
         using var subscribed = await http.PostAsJsonAsync("/api/v1/subscriptions", new
         {

@@ -21,7 +21,7 @@ public sealed class DeliveryAcrossCrashTests(EventsServiceFixture fixture, ITest
         var events = await ServiceProcess.StartAsync(options);
         var host = Services.UniqueHostId("crash");
         var stalled = new TaskCompletionSource();
-        await using var receiver = new WebhookReceiver(SubscriptionsClient.NewSecret(), async r =>
+        await using var receiver = new WebhookReceiver(WebhookReceiver.NewSecret(), async r =>
         {
             if (!stalled.Task.IsCompleted) { stalled.TrySetResult(); await Task.Delay(TimeSpan.FromSeconds(30)); }
             return 200;

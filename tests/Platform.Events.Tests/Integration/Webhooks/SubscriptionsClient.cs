@@ -9,8 +9,6 @@ namespace Platform.Events.Tests.Integration.Webhooks;
 /// <summary>/api/v1/subscriptions as a client sees it: plain JSON, no service types.</summary>
 public static class SubscriptionsClient
 {
-    public static string NewSecret() => "whsec_" + Convert.ToBase64String(Guid.NewGuid().ToByteArray().Concat(Guid.NewGuid().ToByteArray()).ToArray());
-
     public static async Task<(HttpStatusCode Status, JsonElement Body)> PostRawAsync(this HttpClient events, string json)
     {
         using var response = await events.PostAsync("/api/v1/subscriptions", new StringContent(json, Encoding.UTF8, "application/json"));

@@ -27,7 +27,7 @@ public sealed class WebhookDeliveryTests(EventsServiceFixture fixture)
     public async Task A_matching_event_arrives_once_as_a_signed_cloud_event_and_the_rest_is_filtered_out()
     {
         var host = Services.UniqueHostId("hook");
-        await using var receiver = new WebhookReceiver(SubscriptionsClient.NewSecret());
+        await using var receiver = new WebhookReceiver(WebhookReceiver.NewSecret());
         var subscription = await Events.SubscribeAsync(receiver.Url, receiver.Secret,
             new { types = new[] { "container" }, actions = new[] { "start" }, hosts = new[] { host }, labels = new Dictionary<string, string> { ["app"] = "" } });
         var id = ContainerId();
@@ -73,9 +73,9 @@ public sealed class WebhookDeliveryTests(EventsServiceFixture fixture)
     {
         var host = Services.UniqueHostId("retry");
         var calls = 0;
-        await using var flaky = new WebhookReceiver(SubscriptionsClient.NewSecret(), _ => Task.FromResult(Interlocked.Increment(ref calls) <= 2 ? 503 : 204));
-        await using var down = new WebhookReceiver(SubscriptionsClient.NewSecret(), _ => Task.FromResult(500));
-        await using var refusing = new WebhookReceiver(SubscriptionsClient.NewSecret(), _ => Task.FromResult(410));
+        await using var flaky = new WebhookReceiver(WebhookReceiver.NewSecret(), _ => Task.FromResult(Interlocked.Increment(ref calls) <= 2 ? 503 : 204));
+        await using var down = new WebhookReceiver(WebhookReceiver.NewSecret(), _ => Task.FromResult(500));
+        await using var refusing = new WebhookReceiver(WebhookReceiver.NewSecret(), _ => Task.FromResult(410));
         var filters = new { hosts = new[] { host } };
         var flakySubscription = await Events.SubscribeAsync(flaky.Url, flaky.Secret, filters);
         var downSubscription = await Events.SubscribeAsync(down.Url, down.Secret, filters);
@@ -116,8 +116,8 @@ public sealed class WebhookDeliveryTests(EventsServiceFixture fixture)
     public async Task Events_arrive_in_state_log_order_and_a_slow_receiver_holds_up_no_other_subscription()
     {
         var host = Services.UniqueHostId("order");
-        await using var fast = new WebhookReceiver(SubscriptionsClient.NewSecret());
-        await using var slow = new WebhookReceiver(SubscriptionsClient.NewSecret(), async _ => { await Task.Delay(1500); return 200; });
+        await using var fast = new WebhookReceiver(WebhookReceiver.NewSecret());
+        await using var slow = new WebhookReceiver(WebhookReceiver.NewSecret(), async _ => { await Task.Delay(1500); return 200; });
         var filters = new { hosts = new[] { host } };
         var fastSubscription = await Events.SubscribeAsync(fast.Url, fast.Secret, filters);
         await Events.SubscribeAsync(slow.Url, slow.Secret, filters);
@@ -141,7 +141,7 @@ public sealed class WebhookDeliveryTests(EventsServiceFixture fixture)
     public async Task A_deleted_subscription_is_gone_and_gets_nothing_more()
     {
         var host = Services.UniqueHostId("gone");
-        await using var receiver = new WebhookReceiver(SubscriptionsClient.NewSecret());
+        await using var receiver = new WebhookReceiver(WebhookReceiver.NewSecret());
         var subscription = await Events.SubscribeAsync(receiver.Url, receiver.Secret, new { hosts = new[] { host } });
         await using var rabbit = await RawRabbit.ConnectAsync(fixture.Infrastructure);
         await PublishStartAsync(rabbit, host, ContainerId());
