@@ -1,5 +1,6 @@
 using Platform.Runtime.Containers;
 using Platform.Runtime.Containers.Lifecycle;
+using Platform.Runtime.Diagnostics;
 using Platform.Runtime.DockerApi;
 using Platform.Runtime.Engine;
 using Platform.Runtime.Hosting;
@@ -34,6 +35,7 @@ public static class RuntimeModule
         app.UseRouting(); // after the prefix is stripped, so /v1.51/_ping routes like /_ping
         app.MapDefaultEndpoints();
         app.MapDockerApi();
+        app.MapRunPhases();
         app.MapDockerFallback();
         return app;
     }

@@ -38,8 +38,18 @@ public static class BusExtensions
                     host.Password(broker.Password);
                     if (broker.UseTls) host.UseSsl(tls => tls.ServerName = broker.Host);
                 });
-                // Ride out a database or broker blip in place (keeping order); then the message goes to <queue>_error.
-                rabbit.UseMessageRetry(retry => retry.Intervals(100, 500, 1_000, 5_000, 10_000));
+                // A server that cannot be reached (the database is down) is waited out in place, however long, keeping
+                // order and losing nothing; any other failure is retried a few times, then goes to <queue>_error.
+                rabbit.UseMessageRetry(retry =>
+                {
+                    retry.Handle<Exception>(Unreachable.IsServerUnreachable);
+                    retry.Exponential(int.MaxValue, TimeSpan.FromMilliseconds(200), TimeSpan.FromSeconds(15), TimeSpan.FromMilliseconds(500));
+                });
+                rabbit.UseMessageRetry(retry =>
+                {
+                    retry.Ignore<Exception>(Unreachable.IsServerUnreachable);
+                    retry.Intervals(100, 500, 1_000, 5_000, 10_000);
+                });
                 rabbit.ConfigureEndpoints(context);
             });
         });

@@ -1,5 +1,7 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace Platform.ServiceDefaults.DockerApi;
 
@@ -41,7 +43,12 @@ public sealed class DockerApiMiddleware(RequestDelegate next)
         return InvokeNextAsync(context);
     }
 
-    /// <summary>A <see cref="DockerApiException"/> thrown before the response started becomes Docker's error body.</summary>
+    /// <summary>
+    /// A <see cref="DockerApiException"/> (or another <see cref="IDockerApiError"/>) thrown before the response started
+    /// becomes Docker's error body; anything else is logged and answered as the daemon answers its own failures: a 500
+    /// with the message in Docker's error body (the CLI prints it; an empty 500 reads to it as "check if the server
+    /// supports the requested API version").
+    /// </summary>
     async Task InvokeNextAsync(HttpContext context)
     {
         try
@@ -52,6 +59,14 @@ public sealed class DockerApiMiddleware(RequestDelegate next)
         {
             if (error.StatusCode == StatusCodes.Status304NotModified) context.Response.StatusCode = error.StatusCode;
             else await DockerErrors.WriteAsync(context, error.StatusCode, error.Message);
+        }
+        catch (Exception error) when (!context.Response.HasStarted && error is not OperationCanceledException)
+        {
+            var status = error is IDockerApiError known ? known.StatusCode : StatusCodes.Status500InternalServerError;
+            if (status >= StatusCodes.Status500InternalServerError)
+                context.RequestServices.GetService<ILoggerFactory>()?.CreateLogger<DockerApiMiddleware>()
+                    .LogError(error, "{Method} {Path} failed", context.Request.Method, context.Request.Path.Value);
+            await DockerErrors.WriteAsync(context, status, error.Message);
         }
     }
 

@@ -26,10 +26,14 @@ public sealed class RunRm(bool bridge = false) : IScenario
         await Cli.RunAsync(engine, context, ["import", "--change", "CMD [\"sh\"]", _rootfs, Image], ct);
     }
 
-    public async Task RunAsync(Engine engine, ScenarioContext context, CancellationToken ct) =>
+    public async Task RunAsync(Engine engine, ScenarioContext context, CancellationToken ct)
+    {
+        await RunPhaseBreakdown.BeginAsync(engine, context, ct);
         context.Record(engine, "run --rm true", "ms",
             await Cli.TimeAsync(engine, context, ["run", "--rm", .. Network, Image, "true"],
                 context.FirstRound ? Warmups : 1, context.Share(Runs), ct), 50, 90);
+        await RunPhaseBreakdown.EndAsync(engine, context, Rounds, ct);
+    }
 
     public async Task CleanupAsync(Engine engine, ScenarioContext context, CancellationToken ct)
     {

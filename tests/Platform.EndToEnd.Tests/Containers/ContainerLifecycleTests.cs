@@ -153,4 +153,24 @@ public sealed class ContainerLifecycleTests(PlatformFixture platform)
         Assert.Equal("run\nrun\nrun\n", logs.Stdout);
         await DockerCli.SucceedAsync(Host, "rm", name);
     }
+
+    [Fact]
+    public async Task Force_removal_wins_over_a_restart_policy_that_keeps_starting_the_container()
+    {
+        // Each of these exits at once and is started again by its policy, so rm -f meets them in every state:
+        // starting, running, exiting (kill after the process ended), and waiting out the backoff.
+        var names = Enumerable.Range(0, 8).Select(_ => NewName("flapping")).ToList();
+        foreach (var name in names)
+            await DockerCli.SucceedAsync(Host, "run", "-d", "--name", name, "--label", "suite=lifecycle", "--restart", "always",
+                PlatformFixture.Busybox, "sh", "-c", "usleep 20000");
+        await Eventually.PollAsync(
+            () => DockerCli.RunAsync(Host, "inspect", "--format", "{{.RestartCount}}", names[^1]),
+            r => int.TryParse(r.Stdout.Trim(), out var count) && count >= 2, TimeSpan.FromSeconds(20));
+
+        var removed = await DockerCli.RunAsync(Host, ["rm", "-f", .. names]);
+
+        Assert.True(removed.ExitCode == 0, removed.Stderr);
+        var left = await DockerCli.SucceedAsync(Host, "ps", "-a", "-q", "--filter", "label=suite=lifecycle", "--filter", "name=flapping-");
+        Assert.Equal("", left.Stdout.Trim());
+    }
 }

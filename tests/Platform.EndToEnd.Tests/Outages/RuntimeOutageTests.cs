@@ -6,9 +6,10 @@ using Xunit.Abstractions;
 namespace Platform.EndToEnd.Tests.Outages;
 
 /// <summary>
-/// The runtime is local-first: with RabbitMQ stopped, `docker run`, exec, logs, ps and rm on an image the host has
-/// keep working; the events they cause wait in the journal and reach the state log once the broker is back, in
-/// order, none twice. (With PostgreSQL stopped, images and networking still need it on the hot path: not yet.)
+/// The per-host services are local-first: with RabbitMQ stopped, and separately with PostgreSQL stopped, `docker run`
+/// (no network and the default bridge), exec, logs, ps and rm on an image the host has keep working; the events they
+/// cause wait (in the runtime's journal, in networking's journal, in the broker) and reach the state log once the
+/// server is back, in order, none twice.
 /// </summary>
 [Collection(OutageCollection.Name)]
 public sealed class RuntimeOutageTests(OutagePlatform outage, ITestOutputHelper output)
@@ -16,10 +17,11 @@ public sealed class RuntimeOutageTests(OutagePlatform outage, ITestOutputHelper 
     PlatformFixture Platform => outage.Platform;
     string Docker => Platform.DockerHost("unix");
 
-    [Fact]
-    public async Task Docker_keeps_working_with_RabbitMQ_down_and_its_events_arrive_afterwards()
+    [Theory]
+    [InlineData("rabbitmq")]
+    [InlineData("postgres")]
+    public async Task Docker_keeps_working_with_a_server_down_and_its_events_arrive_afterwards(string server)
     {
-        const string server = "rabbitmq";
         var clock = Stopwatch.StartNew();
         await outage.Infrastructure.RunAsync($"stop-{server}");
         output.WriteLine($"{clock.Elapsed}: {server} stopped");
@@ -52,5 +54,4 @@ public sealed class RuntimeOutageTests(OutagePlatform outage, ITestOutputHelper 
         Assert.Equal(["create", "start", "exec_create", "exec_start", "exec_die", "kill", "die", "destroy"], ours.Select(a => a.Split(':')[0]).Where(a => a != "attach" && a != "stop"));
         Assert.Equal(events.Count, events.Select(e => e.Id).Distinct().Count());
     }
-
 }

@@ -66,6 +66,7 @@ public sealed class RoutingTests(RoutingGateway fixture) : IClassFixture<Routing
     [InlineData("/api/v1/search?q=app", "registry")]
     [InlineData("/api/v1/fleet/hosts", "events")]
     [InlineData("/api/v1/subscriptions", "events")]
+    [InlineData("/api/v1/runtime/phases", "runtime")]
     [InlineData("/ui/", "events")]
     [InlineData("/ui/hosts/h1", "events")]
     public async Task Each_area_reaches_its_service_with_the_path_unchanged(string target, string cluster)

@@ -16,6 +16,7 @@ public static class ImagesServices
     public static IHostApplicationBuilder AddImageWrites(this IHostApplicationBuilder builder)
     {
         builder.Services.AddSingleton<ResolutionCache>();
+        builder.Services.AddHostedService<WarmResolutionsOnStartup>();
         builder.Services.AddSingleton<ImageWriter>();
         builder.Services.AddSingleton<ImageCollector>();
         builder.Services.AddHostedService<SweepOnStartup>();

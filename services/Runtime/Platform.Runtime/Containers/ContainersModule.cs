@@ -23,6 +23,7 @@ public static class ContainersModule
     {
         var services = builder.Services;
         services.AddSingleton<ContainerStore>();
+        services.AddSingleton<Diagnostics.RunPhases>();
         services.AddSingleton<ContainerLifecycle>();
         services.AddSingleton<ContainerVolumes>();
         services.AddSingleton<AttachHub>();

@@ -1,7 +1,9 @@
 using System.Diagnostics;
 using System.Text.Json;
 using Platform.Runtime.Engine.Conmon;
+using Platform.Runtime.Engine.Native;
 using Platform.Runtime.Engine.Rootfs;
+using Platform.Runtime.Engine.Runc;
 using Platform.Runtime.Engine.Spec;
 
 namespace Platform.Runtime.Engine;
@@ -29,7 +31,11 @@ public sealed partial class ContainerEngine
         timeout.CancelAfter(CreateTimeout);
         await conmon.SignalStartAsync(last: true);
         var created = await conmon.ReadSyncAsync(timeout.Token);
-        if (created is { Data: > 0 } ok) return ok.Data;
+        if (created is { Data: > 0 } ok)
+        {
+            _createdInits[id] = ok.Data;
+            return ok.Data;
+        }
 
         var message = await conmon.Failure(created, "create");
         await DeleteAsync(id, CancellationToken.None);
@@ -37,7 +43,14 @@ public sealed partial class ContainerEngine
         throw new EngineException("OCI runtime create failed: " + message, invalid ? 400 : 500);
     }
 
-    public Task StartAsync(string id, CancellationToken ct) => _runc.StartAsync(Checked(id), ct);
+    /// <summary>Lets a created container's init exec the container's process (what `runc start` does, in process).</summary>
+    public Task StartAsync(string id, CancellationToken ct)
+    {
+        Checked(id);
+        var pid = _createdInits.TryRemove(id, out var known) ? known : _runc.InitPid(id)
+            ?? throw new EngineException($"container {id} is not created", 409);
+        return ExecFifo.ReleaseAsync(_runc.StateDir(id), pid, ct);
+    }
 
     public Task KillAsync(string id, int signal, CancellationToken ct) => _runc.KillAsync(Checked(id), signal, ct);
 
@@ -45,11 +58,21 @@ public sealed partial class ContainerEngine
 
     public Task ResumeAsync(string id, CancellationToken ct) => _runc.ResumeAsync(Checked(id), ct);
 
-    /// <summary>Kills and deletes the runc container, waits for its conmon to go, removes exit file and cgroups. Idempotent.</summary>
+    /// <summary>
+    /// Kills and deletes the runc container, waits for its conmon to go, removes exit file and cgroups. Idempotent.
+    /// A container whose processes are all gone (the usual case: its exit was seen) needs no runc process for that:
+    /// what `runc delete` would do then is remove its state directory and cgroups, which this does itself.
+    /// </summary>
     public async Task DeleteAsync(string id, CancellationToken ct)
     {
         Checked(id);
-        await _runc.DeleteAsync(id, ct);
+        _createdInits.TryRemove(id, out _);
+        var stateDir = _runc.StateDir(id);
+        if (Directory.Exists(stateDir))
+        {
+            if (HasNoProcesses(id)) Directory.Delete(stateDir, recursive: true);
+            else await _runc.DeleteAsync(id, ct);
+        }
         await StopConmonAsync(id);
         File.Delete(_settings.ExitFile(id));
         _exits.Forget(id);
@@ -57,6 +80,21 @@ public sealed partial class ContainerEngine
         {
             var cgroup = $"/sys/fs/cgroup/{controller}{_settings.CgroupsPath(id)}";
             try { if (Directory.Exists(cgroup)) Directory.Delete(cgroup); } catch (IOException) { }
+        }
+    }
+
+    /// <summary>True when the container's init is gone and its cgroup holds no process (so nothing is left to kill).</summary>
+    bool HasNoProcesses(string id)
+    {
+        if (_runc.InitPid(id) is not { } pid || ProcessState.IsAlive(pid)) return false;
+        try
+        {
+            var procs = File.ReadAllText($"/sys/fs/cgroup/pids{_settings.CgroupsPath(id)}/cgroup.procs");
+            return procs.Trim().Length == 0;
+        }
+        catch (IOException)
+        {
+            return false; // no pids cgroup to ask: let runc decide
         }
     }
 

@@ -18,6 +18,7 @@ public sealed partial class ContainerEngine : IDisposable
     readonly ExitMonitor _exits;
     readonly ExecStarter _exec;
     readonly CgroupStatsReader _stats;
+    readonly System.Collections.Concurrent.ConcurrentDictionary<string, int> _createdInits = new(StringComparer.Ordinal);
 
     public ContainerEngine(EngineSettings settings, TimeProvider? time = null)
     {

@@ -10,7 +10,8 @@ namespace Platform.Images.Rootfs.Preparing;
 /// POST /_platform/images/prepare {"image": name}: the hot path of docker run. The name resolves exactly as
 /// GET /images/{name}/json resolves it (404 "No such image: busybox:latest"); the layers are unpacked if they are
 /// not yet; the answer is the plan runtime mounts and the config it creates the container from. Warm, it touches no
-/// database: resolutions and configs are cached in memory (see <see cref="ResolutionCache"/>).
+/// database: resolutions and configs are cached in memory (see <see cref="ResolutionCache"/>), so it keeps working
+/// while the database is away.
 /// </summary>
 public static class PrepareRootfs
 {
@@ -20,7 +21,7 @@ public static class PrepareRootfs
     {
         var name = await ReadNameAsync(context, cancellationToken);
         var services = context.RequestServices;
-        var resolved = await services.GetRequiredService<ResolutionCache>().ResolveAsync(context.Query(), context.HostId(), name, cancellationToken);
+        var resolved = await services.GetRequiredService<ResolutionCache>().ResolveAsync(context.Query(), name, cancellationToken);
         var config = await services.GetRequiredService<RunConfigCache>().GetAsync(resolved.Image, cancellationToken);
         var plan = await services.GetRequiredService<RootfsPreparer>().PrepareAsync(resolved.Image, cancellationToken);
         return DockerResults.Json(new PreparedImage(resolved.Image.ImageId, resolved.Reference?.ToString(), ToJson(plan),

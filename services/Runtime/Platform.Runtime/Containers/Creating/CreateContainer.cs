@@ -16,31 +16,35 @@ public sealed record CreatedContainer(string Id, List<string> Warnings);
 /// </summary>
 public sealed class CreateContainerHandler(
     ContainerStore store, ImagesClient images, ContainerEngine engine, ContainerVolumes volumes, Networking.ContainerNetworkPlanner networks,
-    TimeProvider time) : ICommandHandler<CreateContainer, CreatedContainer>
+    Diagnostics.RunPhases phases, TimeProvider time) : ICommandHandler<CreateContainer, CreatedContainer>
 {
     public async ValueTask<CreatedContainer> Handle(CreateContainer command, CancellationToken ct)
     {
         var (config, host, networking) = command.Request;
         if (string.IsNullOrWhiteSpace(config.Image)) throw DockerApiException.BadRequest("No image specified");
+        using var total = phases.Measure("create");
         var id = ContainerNames.NewId();
         var name = ReserveName(command.Name, id);
         try
         {
-            var image = await images.PrepareAsync(config.Image, ct);
+            PreparedImage image;
+            using (phases.Measure("create.image-prepare")) image = await images.PrepareAsync(config.Image, ct);
             config = ImageDefaults.Merge(config, image.Config, id);
             host = HostConfigDefaults.Normalize(host);
-            var joins = await networks.PlanAsync(host, networking, ct);
+            Dictionary<string, NetworkEndpointConfig> joins;
+            using (phases.Measure("create.network-plan")) joins = await networks.PlanAsync(host, networking, ct);
             if (Networking.NetworkModes.IsHost(host.NetworkMode) && command.Request.Config.Hostname.Length == 0)
                 config.Hostname = System.Net.Dns.GetHostName();
             foreach (var key in (host.PortBindings ?? []).Keys.Concat((config.ExposedPorts ?? []).Keys)) Networking.PortRequests.ParseKey(key);
             var wanted = new VolumeMounts(volumes.Root);
             var mounts = MountPlanner.Plan(host, config, wanted);
             var command0 = (config.Entrypoint ?? []).Concat(config.Cmd ?? []).ToList();
-            var rootfs = await engine.MountRootfsAsync(id, image.Plan, ct);
-            await volumes.EnsureAsync(id, wanted, rootfs, ct);
+            string rootfs;
+            using (phases.Measure("create.rootfs-mount")) rootfs = await engine.MountRootfsAsync(id, image.Plan, ct);
+            using (phases.Measure("create.volumes")) await volumes.EnsureAsync(id, wanted, rootfs, ct);
             var created = new ContainerCreated(id, name, image.Id, config, host, command0[0], command0[1..], image.Plan, mounts,
                 time.GetUtcNow()) { Networks = joins };
-            await store.RecordAsync(created, ct);
+            using (phases.Measure("create.journal")) await store.RecordAsync(created, ct);
             return new CreatedContainer(id, []);
         }
         catch
@@ -72,10 +76,11 @@ public sealed class CreateContainerHandler(
 public static class CreateContainerEndpoint
 {
     public static void MapCreateContainer(this IEndpointRouteBuilder app) =>
-        app.MapPost("/containers/create", async (HttpRequest request, IMediator mediator, CancellationToken ct) =>
+        app.MapPost("/containers/create", async (HttpRequest request, IMediator mediator, Diagnostics.RunPhases phases, CancellationToken ct) =>
         {
-            var body = await ContainerBodies.ReadAsync(request, CreateRequest.MaxBody, ct);
-            var created = await mediator.Send(new CreateContainer(request.Value("name"), CreateRequest.Parse(body)), ct);
+            CreateRequest parsed;
+            using (phases.Measure("create.parse")) parsed = CreateRequest.Parse(await ContainerBodies.ReadAsync(request, CreateRequest.MaxBody, ct));
+            var created = await mediator.Send(new CreateContainer(request.Value("name"), parsed), ct);
             return DockerJsonResults.Json(created, ContainersJson.Default.CreatedContainer, StatusCodes.Status201Created);
         });
 }

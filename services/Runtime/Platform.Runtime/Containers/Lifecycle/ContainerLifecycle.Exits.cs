@@ -18,9 +18,10 @@ public sealed partial class ContainerLifecycle
         using (await LockAsync(exit.Id, ct))
         {
             if (store.Current(exit.Id) is not { IsRunning: true }) return;
-            exited = (await store.RecordAsync(new ContainerExited(exit.Id, exit.ExitCode, exit.OomKilled, exit.At), ct))!;
-            await engine.DeleteAsync(exit.Id, ct);
-            await DetachNetworkAsync(exit.Id); // stop waits for this too: once it returns, the ports are free
+            phases.Record("exit.seen", time.GetUtcNow() - exit.At);
+            using (phases.Measure("exit.journal")) exited = (await store.RecordAsync(new ContainerExited(exit.Id, exit.ExitCode, exit.OomKilled, exit.At), ct))!;
+            using (phases.Measure("exit.oci-delete")) await engine.DeleteAsync(exit.Id, ct);
+            using (phases.Measure("exit.network-release")) await DetachNetworkAsync(exit.Id); // stop waits for this too: once it returns, the ports are free
         }
         if (exited.HostConfig.AutoRemove && !_removing.ContainsKey(exit.Id))
         {

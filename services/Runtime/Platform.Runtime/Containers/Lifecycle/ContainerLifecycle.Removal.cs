@@ -40,11 +40,12 @@ public sealed partial class ContainerLifecycle
     async Task DestroyLockedAsync(string id, bool removeVolumes)
     {
         if (store.Current(id) is not { } c) return;
-        await engine.DeleteAsync(id, CancellationToken.None);
+        using var total = phases.Measure("remove");
+        using (phases.Measure("remove.oci-delete")) await engine.DeleteAsync(id, CancellationToken.None);
         await DetachNetworkAsync(id);
-        await engine.RemoveFilesAsync(id);
-        await volumes.ReleaseAsync(c, removeVolumes, CancellationToken.None);
-        await store.RecordAsync(new ContainerDestroyed(id, time.GetUtcNow()), CancellationToken.None);
+        using (phases.Measure("remove.files")) await engine.RemoveFilesAsync(id);
+        using (phases.Measure("remove.volumes")) await volumes.ReleaseAsync(c, removeVolumes, CancellationToken.None);
+        using (phases.Measure("remove.journal")) await store.RecordAsync(new ContainerDestroyed(id, time.GetUtcNow()), CancellationToken.None);
         attaches.FailPending(id); // attaches waiting for a start that will never come
         execs.RemoveContainer(id);
         _locks.TryRemove(id, out _);

@@ -14,7 +14,7 @@ namespace Platform.Runtime.Containers.Lifecycle;
 /// </summary>
 public sealed partial class ContainerLifecycle(
     ContainerStore store, ContainerEngine engine, AttachHub attaches, ContainerVolumes volumes, Exec.ExecStore execs,
-    Networking.ContainerNetworking networking, TimeProvider time, ILogger<ContainerLifecycle> logger)
+    Networking.ContainerNetworking networking, Diagnostics.RunPhases phases, TimeProvider time, ILogger<ContainerLifecycle> logger)
 {
     readonly ConcurrentDictionary<string, SemaphoreSlim> _locks = new(StringComparer.Ordinal);
     readonly ConcurrentDictionary<string, byte> _removing = new(StringComparer.Ordinal);
@@ -54,15 +54,17 @@ public sealed partial class ContainerLifecycle(
         if (c.IsRunning) throw DockerApiException.NotModified();
         if (_removing.ContainsKey(id)) throw DockerApiException.Conflict($"container is marked for removal and cannot be started");
         int pid;
+        using var total = phases.Measure("start");
         try
         {
             if (c.Network is not null) await DetachNetworkAsync(id); // left by a crash between exit and teardown
-            await engine.MountRootfsAsync(id, c.Rootfs, ct);
-            var network = await networking.AttachAsync(c, ct);
+            using (phases.Measure("start.rootfs-mount")) await engine.MountRootfsAsync(id, c.Rootfs, ct);
+            NetworkAttachment network;
+            using (phases.Measure("start.network-sandbox")) network = await networking.AttachAsync(c, ct);
             if (network.State is { } attached) await store.RecordAsync(new ContainerNetworkAttached(id, attached, time.GetUtcNow()), CancellationToken.None);
-            pid = await engine.CreateAsync(LaunchPlan.For(c, network, m => volumes.SourceFor(m, id)), ct);
-            await attaches.ConnectPendingAsync(id, ct);
-            await engine.StartAsync(id, ct);
+            using (phases.Measure("start.oci-create")) pid = await engine.CreateAsync(LaunchPlan.For(c, network, m => volumes.SourceFor(m, id)), ct);
+            using (phases.Measure("start.attach-connect")) await attaches.ConnectPendingAsync(id, ct);
+            using (phases.Measure("start.oci-start")) await engine.StartAsync(id, ct);
         }
         catch (Exception error) when (error is EngineException or DockerApiException)
         {
@@ -74,7 +76,7 @@ public sealed partial class ContainerLifecycle(
             if (error is DockerApiException) throw;
             throw new DockerApiException(status is 400 or 404 ? status : 500, error.Message);
         }
-        await store.RecordAsync(new ContainerStarted(id, pid, restart, time.GetUtcNow()), CancellationToken.None);
+        using (phases.Measure("start.journal")) await store.RecordAsync(new ContainerStarted(id, pid, restart, time.GetUtcNow()), CancellationToken.None);
     }
 
     /// <summary>Tears the container's sandbox down and journals that it has none (no-op without one).</summary>
@@ -105,7 +107,15 @@ public sealed partial class ContainerLifecycle(
             var c = store.Current(id) ?? throw DockerApiException.NotFound($"No such container: {reference}");
             if (!c.IsRunning) throw DockerApiException.Conflict($"Container {id} is not running");
             await store.RecordAsync(new ContainerKilled(id, signal, time.GetUtcNow()), ct);
-            await engine.KillAsync(id, signal, ct);
+            try
+            {
+                await engine.KillAsync(id, signal, ct);
+            }
+            catch (EngineException) when (engine.Inspect(id) is not { Status: ContainerRunState.Running or ContainerRunState.Paused })
+            {
+                // It exited on its own between the check and the signal (its exit is on the way): as moby says then.
+                throw DockerApiException.Conflict($"Container {id} is not running");
+            }
             if (c.Status != ContainerStatus.Paused || !thaw) return;
             try { await engine.ResumeAsync(id, ct); }
             catch (EngineException) when (engine.Inspect(id) is not { Status: ContainerRunState.Paused }) { } // it died meanwhile

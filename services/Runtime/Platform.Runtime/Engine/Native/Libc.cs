@@ -8,6 +8,12 @@ static class Libc
     public const int O_CLOEXEC = 0x80000;
     public const int O_PATH = 0x200000;
     public const int O_DIRECTORY = 0x10000;
+    public const int O_RDONLY = 0;
+    public const int O_NONBLOCK = 0x800;
+    public const short POLLIN = 0x1;
+    public const short POLLHUP = 0x10;
+    public const int ENOENT = 2;
+    public const int EAGAIN = 11;
     public const int MNT_DETACH = 2;
     public const int EINTR = 4;
     public const int ECHILD = 10;
@@ -22,6 +28,23 @@ static class Libc
 
     [DllImport("libc", SetLastError = true)]
     public static extern int open([MarshalAs(UnmanagedType.LPUTF8Str)] string path, int flags);
+
+    [DllImport("libc", SetLastError = true)]
+    public static extern nint read(int fd, byte[] buffer, nint count);
+
+    [StructLayout(LayoutKind.Sequential)]
+    public struct PollFd
+    {
+        public int Fd;
+        public short Events;
+        public short Revents;
+    }
+
+    [DllImport("libc", SetLastError = true)]
+    public static extern int poll(ref PollFd fds, ulong nfds, int timeoutMs);
+
+    [DllImport("libc", SetLastError = true)]
+    public static extern int kill(int pid, int signal);
 
     [DllImport("libc", SetLastError = true)]
     public static extern int waitpid(int pid, out int status, int options);

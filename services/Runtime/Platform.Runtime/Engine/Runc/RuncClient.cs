@@ -4,10 +4,25 @@ using Platform.Runtime.Engine.Spec;
 
 namespace Platform.Runtime.Engine.Runc;
 
-/// <summary>runc's command line for an existing container (create goes through conmon).</summary>
+/// <summary>runc's command line for an existing container (create goes through conmon, start is <see cref="ExecFifo"/>).</summary>
 sealed class RuncClient(EngineSettings settings)
 {
-    public Task StartAsync(string id, CancellationToken ct) => RunAsync(ct, "start", id);
+    /// <summary>runc's state directory of a container (state.json, exec.fifo).</summary>
+    public string StateDir(string id) => Path.Combine(settings.RuncRoot, id);
+
+    /// <summary>The pid of the container's init from runc's state.json; null when runc does not know the container.</summary>
+    public int? InitPid(string id)
+    {
+        try
+        {
+            using var state = JsonDocument.Parse(File.ReadAllBytes(Path.Combine(StateDir(id), "state.json")));
+            return state.RootElement.TryGetProperty("init_process_pid", out var pid) ? pid.GetInt32() : null;
+        }
+        catch (Exception error) when (error is IOException or JsonException)
+        {
+            return null;
+        }
+    }
 
     public Task KillAsync(string id, int signal, CancellationToken ct) => RunAsync(ct, "kill", id, signal.ToString());
 
