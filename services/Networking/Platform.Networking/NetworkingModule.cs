@@ -11,6 +11,7 @@ using Platform.Networking.Networks.Pruning;
 using Platform.Networking.Networks.Publishing;
 using Platform.Networking.Networks.Removing;
 using Platform.Networking.Sandboxes;
+using Platform.Networking.State;
 using Platform.ServiceDefaults;
 using Platform.ServiceDefaults.DockerApi;
 using Platform.ServiceDefaults.Rails.Bus;
@@ -20,7 +21,8 @@ using Platform.ServiceDefaults.Rails.Marten;
 namespace Platform.Networking;
 
 /// <summary>
-/// Per host: networks, IPAM and endpoints in the "networking" Marten schema, published through the bus; the kernel
+/// Per host: networks, IPAM, endpoints and sandboxes held in memory, made durable by a local journal and written
+/// behind the hot path to the "networking" Marten schema, published through the bus from there; the kernel
 /// side is an <see cref="INetworkDataPlane"/> registered by the data plane's own module (none: bridges are not made).
 /// </summary>
 public static class NetworkingModule
@@ -37,6 +39,7 @@ public static class NetworkingModule
         builder.AddBus(ServiceName, _ => { });
         builder.Services.TryAddSingleton<INetworkDataPlane, KernelAbsentDataPlane>();
         builder.Services.TryAddSingleton<IHostRoutes>(new ProcNetRoutes());
+        builder.Services.AddLocalState(); // before the startup work below: it reads the loaded state
         builder.Services.AddSingleton<NetworkStreams>();
         builder.Services.AddSingleton<NetworkCreator>();
         builder.Services.AddSingleton<NetworkRemover>();

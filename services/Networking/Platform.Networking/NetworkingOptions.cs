@@ -2,7 +2,10 @@ using Platform.Networking.Addressing;
 
 namespace Platform.Networking;
 
-/// <summary>The "Networking" configuration section: the default bridge and the pools user networks draw subnets from.</summary>
+/// <summary>
+/// The "Networking" configuration section: the default bridge, the pools user networks draw subnets from, and where
+/// the journal of this host's networking state lives.
+/// </summary>
 public sealed class NetworkingOptions
 {
     public const string Section = "Networking";
@@ -13,6 +16,11 @@ public sealed class NetworkingOptions
     public List<AddressPool> AddressPools { get; set; } = [];
 
     public IReadOnlyList<AddressPool> Pools => AddressPools.Count > 0 ? AddressPools : AddressPool.Defaults;
+
+    /// <summary>The journal's directory; empty (the default) means {Platform:Root}/networking/state.</summary>
+    public string StateDir { get; set; } = "";
+
+    public string StateDirectory(string root) => StateDir.Length > 0 ? StateDir : Path.Combine(root, NetworkingModule.ServiceName, "state");
 }
 
 public sealed class DefaultBridgeOptions

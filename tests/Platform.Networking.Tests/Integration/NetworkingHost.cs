@@ -34,9 +34,14 @@ public sealed class NetworkingHost : IAsyncDisposable
     public HttpClient Http { get; }
     public IServiceProvider Services => _app.Services;
 
+    /// <summary>A fresh journal directory, for a host started more than once over the same state.</summary>
+    public static string NewStateDir() => Directory.CreateTempSubdirectory("platform-networking-state-").FullName;
+
+    /// <param name="sandboxes">The sandbox side, when a test drives sandboxes without the kernel.</param>
+    /// <param name="settings">Overrides; Networking:StateDir names a journal directory (by default each start gets its own).</param>
     public static async Task<NetworkingHost> StartAsync(
         IReadOnlyDictionary<string, string?> environment, string hostId, RecordingDataPlane? dataPlane = null,
-        IReadOnlyDictionary<string, string?>? settings = null)
+        IReadOnlyDictionary<string, string?>? settings = null, ISandboxDataPlane? sandboxes = null)
     {
         var builder = WebApplication.CreateBuilder();
         builder.WebHost.UseUrls("http://127.0.0.1:0");
@@ -46,6 +51,7 @@ public sealed class NetworkingHost : IAsyncDisposable
             ["ConnectionStrings:RabbitMq"] = environment["ConnectionStrings__RabbitMq"],
             ["Platform:HostId"] = hostId,
             ["Platform:RunDir"] = RunDir, // its namespace pool and sandboxes stay apart from any platform on this machine
+            ["Networking:StateDir"] = NewStateDir(),
         });
         if (settings is not null) builder.Configuration.AddInMemoryCollection(settings);
         var recording = dataPlane ?? new RecordingDataPlane();
@@ -53,6 +59,7 @@ public sealed class NetworkingHost : IAsyncDisposable
         builder.AddServiceDefaults(NetworkingModule.ServiceName);
         builder.AddNetworking();
         builder.Services.AddSingleton<INetworkDataPlane>(recording); // after AddNetworking: the last registration wins over the kernel's
+        if (sandboxes is not null) builder.Services.AddSingleton(sandboxes);
         var app = builder.Build();
         app.MapNetworking();
         await app.StartAsync();

@@ -11,13 +11,12 @@ namespace Platform.Networking.Bridges;
 /// idempotent), and bridges of removed networks that are still there (a crash between commit and removal) go.
 /// </summary>
 public sealed class BridgesOnStartup(
-    IDocumentStore store, IOptions<PlatformHostOptions> host, IOptions<NetworkingOptions> options, INetworkDataPlane dataPlane,
-    ILogger<BridgesOnStartup> logger) : IHostedService
+    IDocumentStore store, NetworkStreams streams, IOptions<PlatformHostOptions> host, IOptions<NetworkingOptions> options,
+    INetworkDataPlane dataPlane, ILogger<BridgesOnStartup> logger) : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)
     {
-        await using var session = store.QuerySession();
-        var plans = (await session.ListHostNetworksAsync(host.Value.HostId, cancellationToken))
+        var plans = streams.List()
             .Select(n => NetworkPlans.For(n, options.Value.DefaultBridge.Name)).OfType<NetworkPlan>().ToList();
         foreach (var plan in plans) await dataPlane.EnsureNetworkAsync(plan, cancellationToken);
 
@@ -25,6 +24,7 @@ public sealed class BridgesOnStartup(
         // has bridges of the same kind that are none of this one's business.
         var existing = dataPlane.ListBridges().ToHashSet(StringComparer.Ordinal);
         var hostId = host.Value.HostId;
+        await using var session = store.QuerySession(); // removed networks are not kept in memory; startup only
         var removed = await session.Query<Network>().Where(n => n.HostId == hostId && n.RemovedAt != null).ToListAsync(cancellationToken);
         var owned = plans.Select(p => p.Bridge).ToHashSet(StringComparer.Ordinal);
         foreach (var plan in removed.Select(n => NetworkPlans.For(n, options.Value.DefaultBridge.Name)).OfType<NetworkPlan>()

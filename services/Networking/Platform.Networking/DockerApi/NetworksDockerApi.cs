@@ -1,4 +1,3 @@
-using Marten;
 using Platform.Networking.Networks;
 using Platform.Networking.Networks.Pruning;
 using Platform.Networking.Networks.Removing;
@@ -17,23 +16,21 @@ public static class NetworksDockerApi
         var networks = app.MapGroup("/networks");
         networks.MapPost("/create", CreateNetworkEndpoint.HandleAsync);
         networks.MapPost("/prune", PruneAsync);
-        networks.MapGet("", ListAsync);
-        networks.MapGet("/{idOrName}", InspectAsync);
+        networks.MapGet("", List);
+        networks.MapGet("/{idOrName}", Inspect);
         networks.MapDelete("/{idOrName}", RemoveAsync);
         return app;
     }
 
-    static async Task<IResult> ListAsync(HttpContext context, NetworkStreams streams, CancellationToken ct)
+    static IResult List(HttpContext context, NetworkStreams streams)
     {
         var selected = NetworkFilters.Parse(context.Request.Value("filters"));
-        await using var session = streams.Store.QuerySession();
-        var networks = await session.ListHostNetworksAsync(streams.HostId, ct);
-        var shown = networks.Where(selected).OrderBy(n => n.Name, StringComparer.Ordinal).Select(n => NetworkView.Of(n, withContainers: false)).ToList();
+        var shown = streams.List().Where(selected).OrderBy(n => n.Name, StringComparer.Ordinal).Select(n => NetworkView.Of(n, withContainers: false)).ToList();
         return DockerJsonResults.Json(shown, NetworksJson.Relaxed.ListNetworkResource);
     }
 
-    static async Task<IResult> InspectAsync(string idOrName, NetworkStreams streams, CancellationToken ct) =>
-        DockerJsonResults.Json(NetworkView.Of(await streams.ResolveAsync(idOrName, ct), withContainers: true), NetworksJson.Relaxed.NetworkResource);
+    static IResult Inspect(string idOrName, NetworkStreams streams) =>
+        DockerJsonResults.Json(NetworkView.Of(streams.Resolve(idOrName), withContainers: true), NetworksJson.Relaxed.NetworkResource);
 
     static async Task<IResult> RemoveAsync(string idOrName, NetworkRemover remover, CancellationToken ct)
     {

@@ -5,8 +5,8 @@ using Platform.Networking.Networks;
 namespace Platform.Networking.Endpoints;
 
 /// <summary>
-/// Containers' endpoints on this host's networks, for the runtime: join (an address is allocated on the stream's
-/// version, retried when a concurrent join won), leave (idempotent), and the endpoints a container has.
+/// Containers' endpoints on this host's networks, for the runtime: join (an address is allocated in the network's
+/// turn, against every endpoint it has), leave (idempotent), and the endpoints a container has.
 /// </summary>
 public sealed class NetworkEndpoints(NetworkStreams streams, IOptions<NetworkingOptions> options)
 {
@@ -14,7 +14,7 @@ public sealed class NetworkEndpoints(NetworkStreams streams, IOptions<Networking
     {
         if (string.IsNullOrEmpty(request.ContainerId) || string.IsNullOrEmpty(request.ContainerName.TrimStart('/')))
             throw NetworkError.BadRequest("an endpoint needs the container's id and name");
-        var network = await streams.ResolveAsync(networkIdOrName, ct);
+        var network = streams.Resolve(networkIdOrName);
         var endpointId = NetworkIds.New();
         var (state, _) = await streams.WriteAsync(network.Id, (current, now) =>
             current is { Exists: true } ? JoinEndpoint.Decide(current, request, endpointId, now) : throw NetworkError.NotFound(networkIdOrName), ct);
@@ -24,12 +24,10 @@ public sealed class NetworkEndpoints(NetworkStreams streams, IOptions<Networking
     public async Task LeaveAsync(string networkId, string endpointId, CancellationToken ct) =>
         await streams.WriteAsync(networkId, (current, now) => LeaveEndpoint.Decide(current, new LeaveEndpoint(networkId, endpointId), now), ct);
 
-    public async Task<IReadOnlyList<JoinedEndpoint>> ForContainerAsync(string containerId, CancellationToken ct)
-    {
-        await using var session = streams.Store.QuerySession();
-        var networks = await session.ListHostNetworksAsync(streams.HostId, ct);
-        return [.. networks.SelectMany(n => n.Endpoints.Where(e => e.ContainerId == containerId).Select(e => Joined(n, e))).OrderBy(e => e.Name, StringComparer.Ordinal)];
-    }
+    public Task<IReadOnlyList<JoinedEndpoint>> ForContainerAsync(string containerId, CancellationToken ct) =>
+        Task.FromResult<IReadOnlyList<JoinedEndpoint>>([.. streams.List()
+            .SelectMany(n => n.Endpoints.Where(e => e.ContainerId == containerId).Select(e => Joined(n, e)))
+            .OrderBy(e => e.Name, StringComparer.Ordinal)]);
 
     JoinedEndpoint Joined(Network network, LiveEndpoint endpoint) => new(
         network.Id, network.Name, endpoint.EndpointId, endpoint.ContainerId, endpoint.Address, endpoint.PrefixLength,

@@ -10,7 +10,7 @@ public sealed record HostContext(IReadOnlyList<Network> Networks, IReadOnlyList<
         [.. Networks.Where(n => n.Exists && n.Subnet is not null).Select(n => Ipv4Subnet.Parse(n.Subnet!))];
 }
 
-/// <summary>Reads of the host's networks from the snapshot documents.</summary>
+/// <summary>Reads of the host's networks: from the snapshot documents (at startup), and Docker's name resolution.</summary>
 public static class HostNetworks
 {
     public static async Task<IReadOnlyList<Network>> ListHostNetworksAsync(this IQuerySession session, string hostId, CancellationToken ct) =>

@@ -1,57 +1,33 @@
-using System.Collections.Concurrent;
-using Marten;
 using Microsoft.Extensions.Options;
+using Platform.Networking.State;
+using Platform.Networking.State.Journal;
 using Platform.ServiceDefaults;
 
 namespace Platform.Networking.Networks;
 
 /// <summary>
-/// Fetch-decide-append on one network stream, with this host's identity and clock. Writers to one stream take turns
-/// in this process (so concurrent joins do not burn their retries on each other); the stream's version still guards
-/// against any other writer.
+/// This host's networks, held in memory as the authority (loaded from Marten at startup): decide-journal-apply on one
+/// network's stream in its turn, so concurrent joins on one network never share an address and never touch the
+/// database. The journal carries every write to Marten afterwards, in order.
 /// </summary>
-public sealed class NetworkStreams(IDocumentStore store, IOptions<PlatformHostOptions> host, TimeProvider clock)
+public sealed class NetworkStreams(StateJournal journal, IOptions<PlatformHostOptions> host, TimeProvider clock)
 {
-    readonly ConcurrentDictionary<string, SemaphoreSlim> _turns = new(StringComparer.Ordinal);
+    readonly JournaledStreams<Network> _streams = new(journal, NetworkHistory.Fold);
 
     public string HostId => host.Value.HostId;
     public DateTimeOffset Now => clock.GetUtcNow();
-    public IDocumentStore Store => store;
 
-    /// <summary>This host's live networks, and the one <paramref name="idOrName"/> names (404 when none).</summary>
-    public async Task<Network> ResolveAsync(string idOrName, CancellationToken ct)
-    {
-        await using var session = store.QuerySession();
-        var networks = await session.ListHostNetworksAsync(HostId, ct);
-        return networks.Resolve(idOrName) ?? throw NetworkError.NotFound(idOrName);
-    }
+    /// <summary>This host's live networks.</summary>
+    public IReadOnlyList<Network> List() => [.. _streams.All.Where(n => n.Exists && n.HostId == HostId)];
 
-    /// <summary>Appends what <paramref name="decide"/> returns, on the version it saw; returns the folded new state.</summary>
+    /// <summary>The live network <paramref name="idOrName"/> names (404 when none).</summary>
+    public Network Resolve(string idOrName) => List().Resolve(idOrName) ?? throw NetworkError.NotFound(idOrName);
+
+    /// <summary>Journals what <paramref name="decide"/> returns, on the state it saw; returns the folded new state.</summary>
     public Task<(Network? State, IReadOnlyList<object> Events)> WriteAsync(
         string networkId, Func<Network?, DateTimeOffset, IReadOnlyList<object>> decide, CancellationToken ct) =>
-        OptimisticRetry.RunAsync(async () =>
-        {
-            var turn = _turns.GetOrAdd(networkId, _ => new SemaphoreSlim(1, 1));
-            await turn.WaitAsync(ct);
-            try
-            {
-                return await AppendAsync(networkId, decide, ct);
-            }
-            finally
-            {
-                turn.Release();
-            }
-        }, ct);
+        _streams.WriteAsync(networkId, current => decide(current, Now), ct);
 
-    async Task<(Network? State, IReadOnlyList<object> Events)> AppendAsync(
-        string networkId, Func<Network?, DateTimeOffset, IReadOnlyList<object>> decide, CancellationToken ct)
-    {
-        await using var session = store.LightweightSession();
-        var stream = await session.Events.FetchForWriting<Network>(networkId, ct);
-        var events = decide(stream.Aggregate, Now);
-        if (events.Count == 0) return (stream.Aggregate, events);
-        stream.AppendMany(events);
-        await session.SaveChangesAsync(ct);
-        return (await session.LoadAsync<Network>(networkId, ct), events);
-    }
+    /// <summary>At startup: a network as Marten has it, with its stream version.</summary>
+    public void Load(Network network, long version) => _streams.Load(network.Id, network, version);
 }

@@ -1,27 +1,31 @@
 using System.Net;
-using Marten;
 using Platform.Networking.DataPlane;
 using Platform.Networking.Dns;
 using Platform.Networking.Endpoints;
 using Platform.Networking.Dns.Names;
 using Platform.Networking.Ports;
+using Platform.Networking.State;
 using Platform.ServiceDefaults.DockerApi;
 
 namespace Platform.Networking.Sandboxes;
 
 /// <summary>
-/// Sandboxes of the containers on this host: a namespace, an endpoint per network (IPAM through the network's
-/// stream, a veth into its bridge), the published ports and the DNS names. All or nothing: a failure on the way
+/// Sandboxes of the containers on this host: a namespace, an endpoint per network (IPAM in the network's turn,
+/// a veth into its bridge), the published ports and the DNS names. All or nothing: a failure on the way
 /// undoes what was done, so a refused start leaves no namespace, veth, address or listener behind.
 /// </summary>
 public sealed partial class SandboxManager(
-    IDocumentStore store, ISandboxDataPlane dataPlane, NetworkEndpoints endpoints, PortPublisher ports, DnsNames names,
+    SandboxStreams sandboxes, ISandboxDataPlane dataPlane, NetworkEndpoints endpoints, PortPublisher ports, DnsNames names,
     ContainerDns dns, TimeProvider time, ILogger<SandboxManager> logger)
 {
+    /// <summary>One change at a time per container: its namespace, endpoints and stream move together.</summary>
+    readonly KeyedTurns _containers = new();
+
     public async Task<SandboxResponse> CreateAsync(SandboxRequest request, CancellationToken ct)
     {
         if (request.Networks.Count == 0) throw DockerApiException.BadRequest("a sandbox needs at least one network");
-        await RemoveAsync(request.ContainerId, ct); // a restart gets a fresh one
+        using var turn = await _containers.EnterAsync(request.ContainerId, ct);
+        await RemoveInTurnAsync(request.ContainerId); // a restart gets a fresh one
         var id = SandboxState.StreamKey(request.ContainerId);
         var path = await dataPlane.CreateSandboxAsync(request.ContainerId, ct);
         var attached = new List<SandboxAttachment>();
@@ -30,11 +34,9 @@ public sealed partial class SandboxManager(
             foreach (var network in request.Networks)
                 attached.Add(await AttachAsync(request.ContainerId, request.ContainerName, path, network, attached, ct));
             var published = await PublishAsync(request, attached[0], ct);
-            await using var session = store.LightweightSession();
-            session.Events.Append(id,
+            await sandboxes.WriteAsync(request.ContainerId, _ =>
                 [new SandboxCreated(id, request.ContainerId, request.ContainerName, path, request.Ports ?? [], published, time.GetUtcNow()),
                  .. attached.Select(a => new SandboxEndpointAttached(id, a, time.GetUtcNow()))]);
-            await session.SaveChangesAsync(ct);
             return new SandboxResponse(path, [.. attached.Select(Describe)], published, Nameservers(attached));
         }
         catch

@@ -1,5 +1,4 @@
 using System.Net;
-using Marten;
 using Platform.Networking.DataPlane;
 using Platform.Networking.Ports;
 
@@ -10,13 +9,12 @@ namespace Platform.Networking.Sandboxes;
 /// kernel holds them), so only what lived in this process comes back — published ports on the same host ports,
 /// and DNS names. Sandboxes whose namespace is gone (the host lost /run) are closed; namespaces nobody owns go.
 /// </summary>
-public sealed class SandboxRecovery(IDocumentStore store, SandboxManager manager, ISandboxDataPlane dataPlane, PortPublisher ports,
+public sealed class SandboxRecovery(SandboxStreams sandboxes, SandboxManager manager, ISandboxDataPlane dataPlane, PortPublisher ports,
     ILogger<SandboxRecovery> logger) : IHostedService
 {
     public async Task StartAsync(CancellationToken ct)
     {
-        await using var session = store.QuerySession();
-        var live = (await session.Query<SandboxState>().Where(s => s.RemovedAt == null).ToListAsync(ct)).ToList();
+        var live = sandboxes.AllLive();
         foreach (var sandbox in live)
         {
             if (!File.Exists(sandbox.Path))

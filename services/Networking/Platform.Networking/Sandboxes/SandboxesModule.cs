@@ -16,6 +16,7 @@ public static class SandboxesModule
 
     public static IServiceCollection AddSandboxes(this IServiceCollection services)
     {
+        services.AddSingleton<SandboxStreams>();
         services.AddSingleton<SandboxManager>();
         services.AddHostedService<SandboxRecovery>();
         return services;

@@ -13,7 +13,7 @@ internal static partial class Libc
     public const int AfNetlink = 16, SockRaw = 3, SockCloexec = 0x80000, NetlinkRoute = 0;
     public const int SolSocket = 1, SoRcvtimeo = 20, SolNetlink = 270, NetlinkCapAck = 10, NetlinkExtAck = 11;
     public const int CloneNewNet = 0x40000000;
-    public const int ORdOnly = 0, OCreat = 0x40, OCloexec = 0x80000;
+    public const int ORdOnly = 0, OCreat = 0x40, ODirectory = 0x10000, OCloexec = 0x80000;
     public const ulong MsBind = 4096, MsRec = 16384, MsShared = 1 << 20;
     public const int MntDetach = 2;
 
@@ -41,6 +41,9 @@ internal static partial class Libc
     /// <summary>open(2) of a NUL-terminated UTF-8 path: no marshalling, for threads that must not allocate.</summary>
     [LibraryImport(Lib, EntryPoint = "open", SetLastError = true)]
     public static partial int OpenBytes(ReadOnlySpan<byte> path, int flags, uint mode);
+
+    [LibraryImport(Lib, EntryPoint = "fsync", SetLastError = true)]
+    public static partial int Fsync(int fd);
 
     [LibraryImport(Lib, EntryPoint = "setns", SetLastError = true)]
     public static partial int SetNs(int fd, int nsType);

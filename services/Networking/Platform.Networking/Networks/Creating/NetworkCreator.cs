@@ -8,7 +8,7 @@ namespace Platform.Networking.Networks.Creating;
 /// <summary>
 /// Creates a network: decided against every other network of the host (name, subnet overlap) and the host's routes,
 /// one creation at a time on this host so two requests cannot take the same name or pool subnet. Once the
-/// creation is committed, the data plane makes its bridge.
+/// creation is journaled, the data plane makes its bridge.
 /// </summary>
 public sealed class NetworkCreator(
     NetworkStreams streams, IHostRoutes routes, IOptions<NetworkingOptions> options, INetworkDataPlane dataPlane)
@@ -21,8 +21,7 @@ public sealed class NetworkCreator(
         Network network;
         try
         {
-            await using var query = streams.Store.QuerySession();
-            var host = new HostContext(await query.ListHostNetworksAsync(streams.HostId, ct), routes.Subnets(), options.Value.Pools);
+            var host = new HostContext(streams.List(), routes.Subnets(), options.Value.Pools);
             var create = command(NetworkIds.New());
             var (state, _) = await streams.WriteAsync(create.NetworkId, (current, now) => CreateNetwork.Decide(current, host, create, now), ct);
             network = state!;

@@ -10,8 +10,7 @@ public sealed class NetworkPruner(NetworkStreams streams, NetworkRemover remover
 {
     public async Task<IReadOnlyList<string>> PruneAsync(Func<Network, bool> selected, CancellationToken ct)
     {
-        await using var session = streams.Store.QuerySession();
-        var candidates = (await session.ListHostNetworksAsync(streams.HostId, ct))
+        var candidates = streams.List()
             .Where(n => !n.Predefined && n.Endpoints.Count == 0 && selected(n))
             .OrderBy(n => n.Name, StringComparer.Ordinal)
             .ToList();
