@@ -34,8 +34,10 @@ public sealed class NetworkTests(PlatformFixture platform) : IAsyncLifetime
     }
 
     // Debian's busybox-static wget crashes on -T, so timeout bounds the fetch instead.
+    // --init: as PID 1, wget would ignore the SIGTERM of timeout (busybox's timeout execs the command in its own
+    // place), so a fetch that hangs (a name nobody answers) would last as long as the resolver's own retries.
     Task<DockerCli.Result> FetchAsync(string network, string url) =>
-        DockerCli.RunAsync(Host, "run", "--rm", "--network", network, PlatformFixture.Busybox, "timeout", "5", "wget", "-q", "-O-", url);
+        DockerCli.RunAsync(Host, "run", "--rm", "--init", "--network", network, PlatformFixture.Busybox, "timeout", "5", "wget", "-q", "-O-", url);
 
     [Fact]
     public async Task Containers_on_a_user_network_reach_each_other_by_name_alias_and_short_id()
@@ -75,7 +77,7 @@ public sealed class NetworkTests(PlatformFixture platform) : IAsyncLifetime
     {
         var web = await WebAsync("bridge");
 
-        var fetched = await DockerCli.RunAsync(Host, "run", "--rm", "--network", $"container:{web}", PlatformFixture.Busybox,
+        var fetched = await DockerCli.RunAsync(Host, "run", "--rm", "--init", "--network", $"container:{web}", PlatformFixture.Busybox,
             "timeout", "5", "wget", "-q", "-O-", "http://127.0.0.1:8080/");
         var interfaces = await DockerCli.SucceedAsync(Host, "run", "--rm", "--network", $"container:{web}", PlatformFixture.Busybox, "ls", "/sys/class/net");
 
@@ -217,7 +219,7 @@ public sealed class NetworkTests(PlatformFixture platform) : IAsyncLifetime
     {
         var web = await WebAsync("bridge");
 
-        var fetched = await DockerCli.RunAsync(Host, "run", "--rm", "--link", $"{web}:backend", PlatformFixture.Busybox,
+        var fetched = await DockerCli.RunAsync(Host, "run", "--rm", "--init", "--link", $"{web}:backend", PlatformFixture.Busybox,
             "timeout", "5", "wget", "-q", "-O-", "http://backend:8080/");
 
         Assert.Equal($"hello from {web}\n", fetched.Stdout);

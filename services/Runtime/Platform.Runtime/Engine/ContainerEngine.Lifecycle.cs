@@ -98,7 +98,11 @@ public sealed partial class ContainerEngine
         }
     }
 
-    /// <summary>Unmounts the root filesystem and deletes the container directory (bundle, logs, upper layer). Idempotent.</summary>
+    /// <summary>
+    /// Unmounts the root filesystem and removes the container directory (bundle, logs, upper layer). Idempotent.
+    /// The directory is renamed into the trash at once and deleted in the background: a removal does not wait for a
+    /// writable layer's files to be unlinked one by one. What a crash leaves in the trash goes at the next start.
+    /// </summary>
     public async Task RemoveFilesAsync(string id)
     {
         var dir = ContainerDir(id);
@@ -107,7 +111,30 @@ public sealed partial class ContainerEngine
         var merged = Path.Combine(dir, "merged");
         if (Directory.Exists(merged) && RootfsMounter.IsMountPoint(merged))
             throw new EngineException($"root filesystem of container {id} is still mounted");
-        Directory.Delete(dir, recursive: true);
+        var trashed = Path.Combine(_settings.TrashDir, $"{id}.{Guid.NewGuid():N}");
+        try
+        {
+            Directory.Move(dir, trashed);
+        }
+        catch (IOException)
+        {
+            Directory.Delete(dir, recursive: true); // no trash to rename into (another filesystem, or it is gone)
+            return;
+        }
+        _ = Task.Run(() => DeleteQuietly(trashed));
+    }
+
+    /// <summary>At startup: what removals left in the trash when the runtime went away.</summary>
+    public void EmptyTrash()
+    {
+        if (!Directory.Exists(_settings.TrashDir)) return;
+        foreach (var dir in Directory.EnumerateDirectories(_settings.TrashDir)) DeleteQuietly(dir);
+    }
+
+    static void DeleteQuietly(string dir)
+    {
+        try { Directory.Delete(dir, recursive: true); }
+        catch (Exception error) when (error is IOException or UnauthorizedAccessException) { }
     }
 
     public async Task<AttachSession> AttachAsync(string id, bool stdin, CancellationToken ct) =>
@@ -131,10 +158,11 @@ public sealed partial class ContainerEngine
         var pidFile = Path.Combine(_settings.ContainerDir(id), "conmon.pid");
         if (!File.Exists(pidFile) || !int.TryParse(File.ReadAllText(pidFile).Trim(), out var pid)) return;
         var clock = Stopwatch.StartNew();
-        while (IsConmonOf(pid, id))
+        // conmon leaves a moment after it wrote the exit file: look again soon, then less often.
+        for (var delay = 1; IsConmonOf(pid, id); delay = Math.Min(delay * 2, 20))
         {
             if (clock.Elapsed > TimeSpan.FromSeconds(5)) { try { Process.GetProcessById(pid).Kill(); } catch (ArgumentException) { } }
-            await Task.Delay(20);
+            await Task.Delay(delay);
         }
     }
 

@@ -28,6 +28,7 @@ public sealed partial class ContainerEngine : IDisposable
         _exits = new ExitMonitor(settings);
         _exec = new ExecStarter(settings);
         _stats = new CgroupStatsReader(settings, time ?? TimeProvider.System);
+        _ = Task.Run(EmptyTrash);
     }
 
     public EngineSettings Settings => _settings;

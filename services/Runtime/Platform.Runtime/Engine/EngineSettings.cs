@@ -13,6 +13,8 @@ public sealed class EngineSettings(string root, string runDir)
     public string CgroupParent { get; init; } = "/platform";
 
     public string ContainersDir => Path.Combine(Root, "runtime", "containers");
+    /// <summary>Removed containers' directories, renamed here at once and deleted in the background (same filesystem).</summary>
+    public string TrashDir => Path.Combine(Root, "runtime", "trash");
     public string RuncRoot => Path.Combine(RunDir, "runtime", "runc");
     public string ExitsDir => Path.Combine(RunDir, "runtime", "exits");
     public string SocketsDir => Path.Combine(RunDir, "runtime", "sockets");
@@ -25,6 +27,6 @@ public sealed class EngineSettings(string root, string runDir)
 
     public void EnsureDirectories()
     {
-        foreach (var dir in new[] { ContainersDir, RuncRoot, ExitsDir, SocketsDir }) Directory.CreateDirectory(dir);
+        foreach (var dir in new[] { ContainersDir, TrashDir, RuncRoot, ExitsDir, SocketsDir }) Directory.CreateDirectory(dir);
     }
 }

@@ -116,6 +116,8 @@ public sealed class ContainerLifecycleTests(EngineFixture fixture, ITestOutputHe
         Assert.False(Directory.Exists(Path.Combine(Engine.Settings.RuncRoot, id)));
         Assert.False(File.Exists(Engine.Settings.ExitFile(id)));
         Assert.False(Directory.Exists(Engine.ContainerDir(id)));
+        for (var waited = 0; waited < 100 && Directory.EnumerateDirectories(Engine.Settings.TrashDir, id + "*").Any(); waited++) await Task.Delay(50);
+        Assert.Empty(Directory.EnumerateDirectories(Engine.Settings.TrashDir, id + "*")); // deleted in the background
     }
 
     static List<int> ConmonProcessesOf(string id) => Directory.GetDirectories("/proc")
