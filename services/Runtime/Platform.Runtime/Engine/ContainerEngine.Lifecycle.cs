@@ -11,8 +11,13 @@ namespace Platform.Runtime.Engine;
 public sealed partial class ContainerEngine
 {
     static readonly TimeSpan CreateTimeout = TimeSpan.FromSeconds(60);
-    static readonly string[] Controllers = ["memory", "cpu", "cpuacct", "cpuset", "pids", "blkio", "devices", "freezer", "systemd",
-        "net_cls", "net_prio", "perf_event", "hugetlb", "rdma", "misc"];
+    /// <summary>
+    /// Every cgroup hierarchy mounted here (v1 controllers, the named systemd one, and the v2 "unified" one a hybrid
+    /// host has): runc makes the container's cgroup in each, and deleting a container removes it from each.
+    /// </summary>
+    static readonly string[] Hierarchies = Directory.Exists("/sys/fs/cgroup")
+        ? [.. Directory.EnumerateDirectories("/sys/fs/cgroup").Select(Path.GetFileName).OfType<string>()]
+        : [];
 
     /// <summary>Writes the bundle and etc files, starts conmon which runs `runc create`; returns the container's pid.</summary>
     public async Task<int> CreateAsync(ContainerLaunch launch, CancellationToken ct)
@@ -76,7 +81,7 @@ public sealed partial class ContainerEngine
         await StopConmonAsync(id);
         File.Delete(_settings.ExitFile(id));
         _exits.Forget(id);
-        foreach (var controller in Controllers)
+        foreach (var controller in Hierarchies)
         {
             var cgroup = $"/sys/fs/cgroup/{controller}{_settings.CgroupsPath(id)}";
             try { if (Directory.Exists(cgroup)) Directory.Delete(cgroup); } catch (IOException) { }
