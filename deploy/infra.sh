@@ -148,15 +148,28 @@ port_lock_dir() {
     die "no writable lock directory for port allocation"
 }
 
+# reserved_by_other PORT — another state directory saved this port and still
+# exists: its server may be stopped for a while (stop-postgres), the port then
+# free, but it is that directory's to take back with start-*.
+reserved_by_other() {
+    local p=$1 owner
+    [[ -f $PORT_LOCKS/port-$p.owner ]] || return 1
+    owner=$(<"$PORT_LOCKS/port-$p.owner")
+    [[ -n $owner && $owner != "$DIR" && -f $owner/state ]] || return 1
+    grep -qx "[A-Z_]*PORT=$p" "$owner/state"
+}
+
 # claim_port PORT — take an exclusive per-port lock (held until this script
-# exits; by then the server is listening) and check the port is free.
+# exits; by then the server is listening), check the port is free and not
+# saved by another state directory, and record this directory as its owner.
 claim_port() {
     local p=$1 fd
     [[ $p =~ ^[0-9]+$ ]] && (( p > 1023 && p < 65536 )) || return 1
     [[ " ${CLAIMED_PORTS[*]-} " != *" $p "* ]] || return 1
     exec {fd}>"$PORT_LOCKS/port-$p.lock"
     if ! flock -n "$fd"; then exec {fd}>&-; return 1; fi
-    if ! port_free "$p"; then exec {fd}>&-; return 1; fi
+    if reserved_by_other "$p" || ! port_free "$p"; then exec {fd}>&-; return 1; fi
+    printf '%s' "$DIR" > "$PORT_LOCKS/port-$p.owner"
     CLAIMED_PORTS+=("$p"); LOCK_FDS+=("$fd")
     return 0
 }
