@@ -1,3 +1,4 @@
+using Platform.ServiceDefaults.Concurrency;
 using Platform.ServiceDefaults.DockerApi;
 
 namespace Platform.Networking.Sandboxes;
@@ -7,7 +8,7 @@ public sealed partial class SandboxManager
     /// <summary>Tears a container's sandbox down (ports, endpoints, namespace). Nothing to do when it has none.</summary>
     public async Task RemoveAsync(string containerId, CancellationToken ct)
     {
-        using var turn = await _containers.EnterAsync(containerId, ct);
+        using var turn = await _containers.AcquireAsync(containerId, ct);
         await RemoveInTurnAsync(containerId);
     }
 
@@ -26,7 +27,7 @@ public sealed partial class SandboxManager
     /// <summary>docker network connect on a running container: one more endpoint in its namespace.</summary>
     public async Task<SandboxEndpoint> ConnectAsync(string containerId, SandboxNetworkRequest network, CancellationToken ct)
     {
-        using var turn = await _containers.EnterAsync(containerId, ct);
+        using var turn = await _containers.AcquireAsync(containerId, ct);
         var sandbox = sandboxes.Live(containerId) ?? throw DockerApiException.NotFound($"container {containerId} has no network sandbox");
         var attachment = await AttachAsync(containerId, sandbox.ContainerName, sandbox.Path, network, sandbox.Endpoints, ct);
         await sandboxes.WriteAsync(containerId, _ => [new SandboxEndpointAttached(sandbox.Id, attachment, time.GetUtcNow())]);
@@ -36,7 +37,7 @@ public sealed partial class SandboxManager
     /// <summary>docker network disconnect on a running container: its endpoint on that network (by name or id) goes.</summary>
     public async Task DisconnectAsync(string containerId, string network, CancellationToken ct)
     {
-        using var turn = await _containers.EnterAsync(containerId, ct);
+        using var turn = await _containers.AcquireAsync(containerId, ct);
         var sandbox = sandboxes.Live(containerId) ?? throw DockerApiException.NotFound($"container {containerId} has no network sandbox");
         var endpoint = sandbox.Endpoints.FirstOrDefault(e => e.Network == network || e.NetworkId == network)
             ?? throw DockerApiException.Forbidden($"container {containerId} is not connected to network {network}");

@@ -1,10 +1,11 @@
 using System.Net;
 using Platform.Networking.DataPlane;
 using Platform.Networking.Dns;
-using Platform.Networking.Endpoints;
 using Platform.Networking.Dns.Names;
+using Platform.Networking.Endpoints;
 using Platform.Networking.Ports;
 using Platform.Networking.State;
+using Platform.ServiceDefaults.Concurrency;
 using Platform.ServiceDefaults.DockerApi;
 
 namespace Platform.Networking.Sandboxes;
@@ -19,12 +20,12 @@ public sealed partial class SandboxManager(
     ContainerDns dns, TimeProvider time, ILogger<SandboxManager> logger)
 {
     /// <summary>One change at a time per container: its namespace, endpoints and stream move together.</summary>
-    readonly KeyedTurns _containers = new();
+    readonly KeyedLock _containers = new();
 
     public async Task<SandboxResponse> CreateAsync(SandboxRequest request, CancellationToken ct)
     {
         if (request.Networks.Count == 0) throw DockerApiException.BadRequest("a sandbox needs at least one network");
-        using var turn = await _containers.EnterAsync(request.ContainerId, ct);
+        using var turn = await _containers.AcquireAsync(request.ContainerId, ct);
         await RemoveInTurnAsync(request.ContainerId); // a restart gets a fresh one
         var id = SandboxState.StreamKey(request.ContainerId);
         var path = await dataPlane.CreateSandboxAsync(request.ContainerId, ct);

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using Platform.Networking.State.Journal;
+using Platform.ServiceDefaults.Concurrency;
 
 namespace Platform.Networking.State;
 
@@ -12,7 +13,7 @@ namespace Platform.Networking.State;
 public sealed class JournaledStreams<TState>(StateJournal journal, Func<TState?, object, TState> fold) where TState : class
 {
     readonly ConcurrentDictionary<string, Versioned> _streams = new(StringComparer.Ordinal);
-    readonly KeyedTurns _turns = new();
+    readonly KeyedLock _turns = new();
 
     public TState? Find(string key) => _streams.TryGetValue(key, out var stream) ? stream.State : null;
 
@@ -30,7 +31,7 @@ public sealed class JournaledStreams<TState>(StateJournal journal, Func<TState?,
         Task durable;
         TState? state;
         IReadOnlyList<object> events;
-        using (await _turns.EnterAsync(key, ct))
+        using (await _turns.AcquireAsync(key, ct))
         {
             var current = _streams.TryGetValue(key, out var stream) ? stream : new Versioned(null, 0);
             events = decide(current.State);

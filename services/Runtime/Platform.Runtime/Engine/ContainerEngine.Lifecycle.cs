@@ -177,7 +177,7 @@ public sealed partial class ContainerEngine
         {
             var cmdline = File.ReadAllText($"/proc/{pid}/cmdline").Split('\0');
             return cmdline.Length > 0 && cmdline[0].EndsWith("conmon", StringComparison.Ordinal) && cmdline.Contains(id)
-                && !File.ReadAllText($"/proc/{pid}/stat").Contains(") Z ");
+                && ProcessState.IsAlive(pid);
         }
         catch (IOException) { return false; }
     }

@@ -4,6 +4,7 @@ using Platform.Images.Distribution.Errors;
 using Platform.Images.Distribution.Manifests;
 using Platform.Images.Distribution.Progress;
 using Platform.Images.Distribution.Transport;
+using Platform.ServiceDefaults.Concurrency;
 
 namespace Platform.Images.Distribution.Pulling;
 
@@ -17,7 +18,7 @@ public sealed class ImagePuller(RegistryClient registries, ContentStore store)
 {
     const int MaxIndexDepth = 4;
     /// <summary>Per blob path, process-wide: pullers (and stores) sharing a directory never write one ingest file twice.</summary>
-    static readonly KeyedLock<string> BlobLocks = new();
+    static readonly KeyedLock BlobLocks = new();
 
     public async Task<PullResult> PullAsync(PullRequest request, IProgressWriter progress, CancellationToken ct = default)
     {

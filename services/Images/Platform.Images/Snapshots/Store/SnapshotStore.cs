@@ -1,4 +1,5 @@
 using Platform.Images.Content;
+using Platform.ServiceDefaults.Concurrency;
 
 namespace Platform.Images.Snapshots.Store;
 

@@ -66,15 +66,14 @@ public sealed partial class ContainerLifecycle(
             using (phases.Measure("start.attach-connect")) await attaches.ConnectPendingAsync(id, ct);
             using (phases.Measure("start.oci-start")) await engine.StartAsync(id, ct);
         }
-        catch (Exception error) when (error is EngineException or DockerApiException)
+        catch (Exception error) when (error is IDockerApiError failed)
         {
             attaches.FailPending(id);
             await engine.DeleteAsync(id, CancellationToken.None);
             await DetachNetworkAsync(id);
-            var status = error switch { EngineException e => e.StatusCode, DockerApiException d => d.StatusCode, _ => 500 };
             await store.RecordAsync(new ContainerStartFailed(id, ExitCodeOf(error.Message), error.Message, time.GetUtcNow()), CancellationToken.None);
             if (error is DockerApiException) throw;
-            throw new DockerApiException(status is 400 or 404 ? status : 500, error.Message);
+            throw new DockerApiException(failed.StatusCode is 400 or 404 ? failed.StatusCode : 500, error.Message);
         }
         using (phases.Measure("start.journal")) await store.RecordAsync(new ContainerStarted(id, pid, restart, time.GetUtcNow()), CancellationToken.None);
     }

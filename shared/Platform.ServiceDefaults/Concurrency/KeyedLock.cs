@@ -1,7 +1,11 @@
-namespace Platform.Images.Snapshots.Store;
+namespace Platform.ServiceDefaults.Concurrency;
 
-/// <summary>One async mutex per key, created on demand and dropped when nobody holds or waits for it.</summary>
-internal sealed class KeyedLock
+/// <summary>
+/// One async mutex per key (a snapshot, a blob, a network, a container), created on demand and dropped when nobody
+/// holds or waits for it: holders of different keys never wait for each other, and a host that has seen many keys
+/// keeps none of them.
+/// </summary>
+public sealed class KeyedLock
 {
     readonly Dictionary<string, Gate> _gates = new(StringComparer.Ordinal);
 
