@@ -7,16 +7,18 @@ namespace Platform.Runtime.Engine.Conmon;
 /// <summary>
 /// One conmon started with its parent pipes (podman's protocol): conmon blocks on the start pipe, reports
 /// {"data": pid} or {"data": -1, "message": "…"} on the sync pipe (an exec's exit code follows there too), and with
-/// --exec-attach says {"data": 0} on the attach pipe once its attach socket listens.
+/// --exec-attach says {"data": 0} on the attach pipe once its attach socket listens. conmon's stderr is a file in its
+/// working directory, unlinked once this object goes: a pipe would hold a descriptor here for the container's whole
+/// life, and once runtime closed it (a restart, a collection) a later write could kill conmon with SIGPIPE.
 /// </summary>
 sealed class ConmonProcess : IDisposable
 {
     readonly FileStream _start;
     readonly StreamReader _sync;
     readonly StreamReader? _attachReady;
-    readonly Task<string> _stderr;
+    readonly string _stderr;
 
-    ConmonProcess(FileStream start, StreamReader sync, StreamReader? attachReady, Task<string> stderr)
+    ConmonProcess(FileStream start, StreamReader sync, StreamReader? attachReady, string stderr)
     {
         (_start, _sync, _attachReady, _stderr) = (start, sync, attachReady, stderr);
     }
@@ -26,9 +28,10 @@ sealed class ConmonProcess : IDisposable
         using var sync = new Pipe();
         using var start = new Pipe();
         using var attach = attachPipe ? new Pipe() : null;
-        using var stderr = new Pipe();
+        var stderrPath = Path.Combine(workingDir, $"conmon-{Guid.NewGuid():N}.stderr");
+        using var stderr = new FileStream(stderrPath, FileMode.CreateNew, FileAccess.Write, FileShare.ReadWrite | FileShare.Delete, bufferSize: 0);
         var devNull = Libc.open("/dev/null", 2 | Libc.O_CLOEXEC);
-        List<(int, int)> fds = [(devNull, 0), (devNull, 1), (stderr.WriteFd, 2), (sync.WriteFd, 3), (start.ReadFd, 4)];
+        List<(int, int)> fds = [(devNull, 0), (devNull, 1), ((int)stderr.SafeFileHandle.DangerousGetHandle(), 2), (sync.WriteFd, 3), (start.ReadFd, 4)];
         List<string> env = ["PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin", "_OCI_SYNCPIPE=3", "_OCI_STARTPIPE=4"];
         if (attach is not null) { fds.Add((attach.WriteFd, 5)); env.Add("_OCI_ATTACHPIPE=5"); }
         try
@@ -36,14 +39,18 @@ sealed class ConmonProcess : IDisposable
             var pid = ProcessSpawner.Spawn(conmon, [conmon, .. args], env, fds, workingDir); // conmon drops an "oom" marker in its cwd
             _ = ProcessSpawner.WaitAsync(pid); // conmon forks its monitor and exits at once: reap it
         }
+        catch
+        {
+            File.Delete(stderrPath);
+            throw;
+        }
         finally
         {
             Libc.close(devNull);
-            sync.CloseWrite(); start.CloseRead(); attach?.CloseWrite(); stderr.CloseWrite();
+            sync.CloseWrite(); start.CloseRead(); attach?.CloseWrite();
         }
-        var errors = new StreamReader(stderr.TakeReader(), Encoding.UTF8);
         return new ConmonProcess(start.TakeWriter(), new StreamReader(sync.TakeReader(), Encoding.UTF8),
-            attach is null ? null : new StreamReader(attach.TakeReader(), Encoding.UTF8), errors.ReadToEndAsync());
+            attach is null ? null : new StreamReader(attach.TakeReader(), Encoding.UTF8), stderrPath);
     }
 
     /// <summary>Lets conmon go on (first write: fork; for an attached exec the second write: run the runtime).</summary>
@@ -65,7 +72,9 @@ sealed class ConmonProcess : IDisposable
     public async Task<string> Failure((int Data, string? Message)? message, string step)
     {
         if (message?.Message is { Length: > 0 } text) return Clean(text);
-        var stderr = _stderr.IsCompleted ? await _stderr : "";
+        string stderr;
+        try { stderr = await File.ReadAllTextAsync(_stderr, Encoding.UTF8); }
+        catch (IOException) { stderr = ""; }
         return stderr.Trim().Length > 0 ? Clean(stderr) : $"conmon failed during {step}";
     }
 
@@ -92,5 +101,6 @@ sealed class ConmonProcess : IDisposable
         _start.Dispose();
         _sync.Dispose();
         _attachReady?.Dispose();
+        try { File.Delete(_stderr); } catch (IOException) { } // conmon may keep writing to the unlinked file
     }
 }
