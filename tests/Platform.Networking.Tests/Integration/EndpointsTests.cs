@@ -84,6 +84,6 @@ public sealed class EndpointsTests(NetworkingFixture fixture)
         Assert.Equal(("bridge", 16, "172.17.0.1", "platform0"), (joined.Name, joined.PrefixLength, joined.Gateway, joined.Bridge));
         Assert.StartsWith("172.17.", joined.Address);
         await Endpoints.LeaveAsync(joined.NetworkId, joined.EndpointId, CancellationToken.None);
-        Assert.Empty(await Endpoints.ForContainerAsync(container, CancellationToken.None));
+        Assert.Empty(Endpoints.ForContainer(container));
     }
 }

@@ -16,7 +16,7 @@ public static class EndpointsApi
         var platform = app.MapGroup("/_platform");
         platform.MapPost("/networks/{idOrName}/endpoints", JoinAsync);
         platform.MapDelete("/networks/{networkId}/endpoints/{endpointId}", LeaveAsync);
-        platform.MapGet("/containers/{containerId}/endpoints", ForContainerAsync);
+        platform.MapGet("/containers/{containerId}/endpoints", ForContainer);
         return app;
     }
 
@@ -41,6 +41,6 @@ public static class EndpointsApi
         return DockerJsonResults.Bytes([], StatusCodes.Status204NoContent, contentType: null);
     }
 
-    static async Task<IResult> ForContainerAsync(string containerId, NetworkEndpoints endpoints, CancellationToken ct) =>
-        DockerJsonResults.Json([.. await endpoints.ForContainerAsync(containerId, ct)], NetworksJson.Relaxed.ListJoinedEndpoint);
+    static IResult ForContainer(string containerId, NetworkEndpoints endpoints) =>
+        DockerJsonResults.Json([.. endpoints.ForContainer(containerId)], NetworksJson.Relaxed.ListJoinedEndpoint);
 }

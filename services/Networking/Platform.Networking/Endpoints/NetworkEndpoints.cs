@@ -24,10 +24,11 @@ public sealed class NetworkEndpoints(NetworkStreams streams, IOptions<Networking
     public async Task LeaveAsync(string networkId, string endpointId, CancellationToken ct) =>
         await streams.WriteAsync(networkId, (current, now) => LeaveEndpoint.Decide(current, new LeaveEndpoint(networkId, endpointId), now), ct);
 
-    public Task<IReadOnlyList<JoinedEndpoint>> ForContainerAsync(string containerId, CancellationToken ct) =>
-        Task.FromResult<IReadOnlyList<JoinedEndpoint>>([.. streams.List()
+    /// <summary>The container's endpoints on every network, from the in-memory state (no I/O).</summary>
+    public IReadOnlyList<JoinedEndpoint> ForContainer(string containerId) =>
+        [.. streams.List()
             .SelectMany(n => n.Endpoints.Where(e => e.ContainerId == containerId).Select(e => Joined(n, e)))
-            .OrderBy(e => e.Name, StringComparer.Ordinal)]);
+            .OrderBy(e => e.Name, StringComparer.Ordinal)];
 
     JoinedEndpoint Joined(Network network, LiveEndpoint endpoint) => new(
         network.Id, network.Name, endpoint.EndpointId, endpoint.ContainerId, endpoint.Address, endpoint.PrefixLength,

@@ -72,12 +72,7 @@ public sealed partial class ContainerEngine
     {
         Checked(id);
         _createdInits.TryRemove(id, out _);
-        var stateDir = _runc.StateDir(id);
-        if (Directory.Exists(stateDir))
-        {
-            if (HasNoProcesses(id)) Directory.Delete(stateDir, recursive: true);
-            else await _runc.DeleteAsync(id, ct);
-        }
+        await DeleteRuncStateAsync(id, ct);
         await StopConmonAsync(id);
         File.Delete(_settings.ExitFile(id));
         _exits.Forget(id);
@@ -86,6 +81,15 @@ public sealed partial class ContainerEngine
             var cgroup = $"/sys/fs/cgroup/{controller}{_settings.CgroupsPath(id)}";
             try { if (Directory.Exists(cgroup)) Directory.Delete(cgroup); } catch (IOException) { }
         }
+    }
+
+    /// <summary>Drops runc's state of the container: itself when no process is left, else through `runc delete`.</summary>
+    async Task DeleteRuncStateAsync(string id, CancellationToken ct)
+    {
+        var stateDir = _runc.StateDir(id);
+        if (!Directory.Exists(stateDir)) return;
+        if (HasNoProcesses(id)) Directory.Delete(stateDir, recursive: true);
+        else await _runc.DeleteAsync(id, ct);
     }
 
     /// <summary>True when the container's init is gone and its cgroup holds no process (so nothing is left to kill).</summary>
@@ -150,7 +154,7 @@ public sealed partial class ContainerEngine
     /// <summary>A re-created container reuses its id: drop the previous run's runc state, exit file and OOM marker.</summary>
     async Task ForgetPreviousRunAsync(string id, CancellationToken ct)
     {
-        if (Directory.Exists(Path.Combine(_settings.RuncRoot, id))) await _runc.DeleteAsync(id, ct);
+        await DeleteRuncStateAsync(id, ct);
         File.Delete(_settings.ExitFile(id));
         File.Delete(Path.Combine(_settings.ContainerDir(id), "oom"));
         File.Delete(Path.Combine(_settings.ContainerDir(id), "exit"));

@@ -22,8 +22,9 @@ public sealed class DatabaseDownTests(NetworkingFixture fixture)
         var environment = new Dictionary<string, string?>(fixture.Environment) { ["ConnectionStrings__Postgres"] = postgres };
         // A loopback subnet: the user network's DNS server binds its gateway, and no bridge is made here.
         var dns = new Dictionary<string, string?> { ["Networking:Dns:Port"] = "0" };
+        using var sandboxes = new RecordingSandboxDataPlane();
         await using var host = await NetworkingHost.StartAsync(environment, "down-" + Guid.NewGuid().ToString("N")[..8], settings: dns,
-            sandboxes: new RecordingSandboxDataPlane());
+            sandboxes: sandboxes);
         var manager = host.Services.GetRequiredService<SandboxManager>();
         var store = host.Services.GetRequiredService<IDocumentStore>();
         var name = NetworksApi.Unique("down");

@@ -3,8 +3,11 @@ using Platform.Networking.DataPlane;
 
 namespace Platform.Networking.Tests.Integration.LocalState;
 
-/// <summary>Sandboxes without the kernel: a namespace is a plain file (so recovery finds it), endpoints are recorded.</summary>
-public sealed class RecordingSandboxDataPlane : ISandboxDataPlane
+/// <summary>
+/// Sandboxes without the kernel: a namespace is a plain file (so recovery finds it), endpoints are recorded. Its
+/// directory goes when the test disposes it.
+/// </summary>
+public sealed class RecordingSandboxDataPlane : ISandboxDataPlane, IDisposable
 {
     readonly string _directory = Directory.CreateTempSubdirectory("platform-networking-sandboxes-").FullName;
     readonly ConcurrentQueue<(string Call, EndpointPlan Plan)> _endpoints = new();
@@ -37,4 +40,9 @@ public sealed class RecordingSandboxDataPlane : ISandboxDataPlane
     }
 
     public IReadOnlyList<string> ListSandboxes() => [.. Directory.EnumerateFiles(_directory).Select(f => Path.GetFileName(f)!)];
+
+    public void Dispose()
+    {
+        try { Directory.Delete(_directory, recursive: true); } catch (IOException) { }
+    }
 }

@@ -1,3 +1,5 @@
+using Platform.ServiceDefaults.Concurrency;
+
 namespace Platform.Images.Images.Collecting;
 
 /// <summary>
@@ -6,21 +8,10 @@ namespace Platform.Images.Images.Collecting;
 /// </summary>
 public sealed class SweepOnStartup(ImageCollector collector, ILogger<SweepOnStartup> logger) : BackgroundService
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        for (var delay = TimeSpan.FromSeconds(1); !stoppingToken.IsCancellationRequested; delay = delay * 2 > TimeSpan.FromMinutes(1) ? TimeSpan.FromMinutes(1) : delay * 2)
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        StartupRetry.RunAsync(async ct =>
         {
-            try
-            {
-                var result = await collector.SweepAsync(stoppingToken);
-                logger.LogInformation("Startup sweep freed {Snapshots} snapshots and {Blobs} blobs of deleted images", result.Snapshots, result.Blobs);
-                return;
-            }
-            catch (Exception error) when (error is not OperationCanceledException)
-            {
-                logger.LogWarning(error, "Startup sweep of deleted images failed; retrying in {Delay}", delay);
-                await Task.Delay(delay, stoppingToken);
-            }
-        }
-    }
+            var result = await collector.SweepAsync(ct);
+            logger.LogInformation("Startup sweep freed {Snapshots} snapshots and {Blobs} blobs of deleted images", result.Snapshots, result.Blobs);
+        }, logger, "Startup sweep of deleted images", stoppingToken);
 }

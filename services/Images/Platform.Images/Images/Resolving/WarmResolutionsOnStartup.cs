@@ -1,3 +1,5 @@
+using Platform.ServiceDefaults.Concurrency;
+
 namespace Platform.Images.Images.Resolving;
 
 /// <summary>
@@ -6,20 +8,6 @@ namespace Platform.Images.Images.Resolving;
 /// </summary>
 public sealed class WarmResolutionsOnStartup(ResolutionCache cache, ILogger<WarmResolutionsOnStartup> logger) : BackgroundService
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        for (var delay = TimeSpan.FromSeconds(1); !stoppingToken.IsCancellationRequested; delay = delay * 2 > TimeSpan.FromMinutes(1) ? TimeSpan.FromMinutes(1) : delay * 2)
-        {
-            try
-            {
-                await cache.WarmAsync(stoppingToken);
-                return;
-            }
-            catch (Exception error) when (error is not OperationCanceledException)
-            {
-                logger.LogWarning(error, "Loading the host's image names failed; retrying in {Delay}", delay);
-                await Task.Delay(delay, stoppingToken);
-            }
-        }
-    }
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        StartupRetry.RunAsync(cache.WarmAsync, logger, "Loading the host's image names", stoppingToken);
 }
