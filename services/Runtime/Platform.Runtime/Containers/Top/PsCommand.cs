@@ -1,5 +1,5 @@
-using System.Diagnostics;
 using System.Text.RegularExpressions;
+using Platform.Runtime.Engine.Native;
 using Platform.ServiceDefaults.DockerApi;
 
 namespace Platform.Runtime.Containers.Top;
@@ -34,13 +34,14 @@ public static partial class PsCommand
 
     static async Task<(int ExitCode, string Stdout, string Stderr)> TryRunAsync(IEnumerable<string> args, CancellationToken ct)
     {
-        var start = new ProcessStartInfo("ps") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var arg in args) start.ArgumentList.Add(arg);
-        using var process = Process.Start(start) ?? throw new DockerApiException(500, "Error running ps: could not start it");
-        var stdout = process.StandardOutput.ReadToEndAsync(ct);
-        var stderr = process.StandardError.ReadToEndAsync(ct);
-        await process.WaitForExitAsync(ct);
-        return (process.ExitCode, await stdout, await stderr);
+        try
+        {
+            return await ChildProcess.RunAsync("ps", args, ct);
+        }
+        catch (Exception error) when (error is InvalidOperationException or System.ComponentModel.Win32Exception)
+        {
+            throw new DockerApiException(500, $"Error running ps: {error.Message}");
+        }
     }
 
     [GeneratedRegex(@"\s+(\S*)=\s*(PID\S*)")]

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Platform.Runtime.Engine.Native;
 
 namespace Platform.Runtime.Engine.Rootfs;
@@ -77,13 +76,8 @@ sealed class RootfsMounter
 
     static async Task RunAsync(string program, string[] args, string cwd, CancellationToken ct)
     {
-        var info = new ProcessStartInfo(program) { WorkingDirectory = cwd, RedirectStandardError = true, RedirectStandardOutput = true };
-        foreach (var arg in args) info.ArgumentList.Add(arg);
-        using var process = Process.Start(info)!;
-        var error = process.StandardError.ReadToEndAsync(ct);
-        await process.StandardOutput.ReadToEndAsync(ct);
-        await process.WaitForExitAsync(ct);
-        if (process.ExitCode != 0) throw new EngineException($"{program} failed: {(await error).Trim()}");
+        var (code, _, error) = await ChildProcess.RunAsync(program, args, ct, cwd);
+        if (code != 0) throw new EngineException($"{program} failed: {error.Trim()}");
     }
 
     public static bool IsMountPoint(string path)

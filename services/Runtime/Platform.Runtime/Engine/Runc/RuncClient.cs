@@ -1,5 +1,5 @@
-using System.Diagnostics;
 using System.Text.Json;
+using Platform.Runtime.Engine.Native;
 using Platform.Runtime.Engine.Spec;
 
 namespace Platform.Runtime.Engine.Runc;
@@ -58,18 +58,8 @@ sealed class RuncClient(EngineSettings settings)
         if (code != 0) throw Failure(error, IsUnknown(error) ? 404 : error.Contains("not running") ? 409 : 500);
     }
 
-    async Task<(int Code, string Output, string Error)> ExecuteAsync(CancellationToken ct, params string[] args)
-    {
-        var info = new ProcessStartInfo(settings.Runc) { RedirectStandardOutput = true, RedirectStandardError = true };
-        info.ArgumentList.Add("--root");
-        info.ArgumentList.Add(settings.RuncRoot);
-        foreach (var arg in args) info.ArgumentList.Add(arg);
-        using var process = Process.Start(info)!;
-        var output = process.StandardOutput.ReadToEndAsync(ct);
-        var error = process.StandardError.ReadToEndAsync(ct);
-        await process.WaitForExitAsync(ct);
-        return (process.ExitCode, await output, await error);
-    }
+    Task<(int ExitCode, string Stdout, string Stderr)> ExecuteAsync(CancellationToken ct, params string[] args) =>
+        ChildProcess.RunAsync(settings.Runc, ["--root", settings.RuncRoot, .. args], ct);
 
     static bool IsUnknown(string error) => error.Contains("does not exist") || error.Contains("container not found");
 
