@@ -15,7 +15,7 @@ public sealed partial class ContainerLifecycle
     public async Task OnExitAsync(ContainerExit exit, CancellationToken ct)
     {
         Container exited;
-        using (await LockAsync(exit.Id, ct))
+        using (await _turns.AcquireAsync(exit.Id, ct))
         {
             if (store.Current(exit.Id) is not { IsRunning: true }) return;
             phases.Record("exit.seen", time.GetUtcNow() - exit.At);
@@ -70,7 +70,7 @@ public sealed partial class ContainerLifecycle
         await Task.Delay(delay, time);
         try
         {
-            using (await LockAsync(id, CancellationToken.None))
+            using (await _turns.AcquireAsync(id, CancellationToken.None))
             {
                 // Only if nothing happened meanwhile: not started, stopped, removed or exited again by another path.
                 if (store.Current(id) is not { IsRunning: false, StoppedByUser: false } c || c.ExitCount != exitCount || _removing.ContainsKey(id)) return;

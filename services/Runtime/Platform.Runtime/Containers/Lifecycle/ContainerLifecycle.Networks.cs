@@ -10,7 +10,7 @@ public sealed partial class ContainerLifecycle
     public async Task ConnectAsync(string reference, NetworkReference network, NetworkEndpointConfig config, CancellationToken ct)
     {
         var id = store.Get(reference).Id;
-        using (await LockAsync(id, ct))
+        using (await _turns.AcquireAsync(id, ct))
         {
             var c = store.Current(id) ?? throw DockerApiException.NotFound($"No such container: {reference}");
             RefuseSpecialModes(c, network);
@@ -26,7 +26,7 @@ public sealed partial class ContainerLifecycle
     public async Task DisconnectAsync(string reference, NetworkReference network, CancellationToken ct)
     {
         var id = store.Get(reference).Id;
-        using (await LockAsync(id, ct))
+        using (await _turns.AcquireAsync(id, ct))
         {
             var c = store.Current(id) ?? throw DockerApiException.NotFound($"No such container: {reference}");
             if (!c.Networks.ContainsKey(network.Name))

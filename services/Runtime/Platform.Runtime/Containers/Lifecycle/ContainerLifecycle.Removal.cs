@@ -22,7 +22,7 @@ public sealed partial class ContainerLifecycle
                     await SignalQuietlyAsync(c.Id, Signals.Kill, ct);
                     await WaitStoppedAsync(c.Id, Timeout.InfiniteTimeSpan, ct);
                 }
-                using (await LockAsync(c.Id, ct))
+                using (await _turns.AcquireAsync(c.Id, ct))
                 {
                     // A restart due under its policy may have started it again meanwhile: stop it once more.
                     if (store.Current(c.Id) is { IsRunning: true }) continue;
@@ -48,13 +48,12 @@ public sealed partial class ContainerLifecycle
         using (phases.Measure("remove.journal")) await store.RecordAsync(new ContainerDestroyed(id, time.GetUtcNow()), CancellationToken.None);
         attaches.FailPending(id); // attaches waiting for a start that will never come
         execs.RemoveContainer(id);
-        _locks.TryRemove(id, out _);
     }
 
     public async Task PauseAsync(string reference, CancellationToken ct)
     {
         var id = store.Get(reference).Id;
-        using (await LockAsync(id, ct))
+        using (await _turns.AcquireAsync(id, ct))
         {
             var c = store.Current(id) ?? throw DockerApiException.NotFound($"No such container: {reference}");
             if (c.Status == ContainerStatus.Paused) throw DockerApiException.Conflict($"Container {id} is already paused");
@@ -67,7 +66,7 @@ public sealed partial class ContainerLifecycle
     public async Task UnpauseAsync(string reference, CancellationToken ct)
     {
         var id = store.Get(reference).Id;
-        using (await LockAsync(id, ct))
+        using (await _turns.AcquireAsync(id, ct))
         {
             var c = store.Current(id) ?? throw DockerApiException.NotFound($"No such container: {reference}");
             if (c.Status != ContainerStatus.Paused) throw DockerApiException.Conflict($"Container {id} is not paused");
@@ -85,7 +84,7 @@ public sealed partial class ContainerLifecycle
         if (!store.TryReserveName(name, c.Id, out var holder))
             throw DockerApiException.Conflict(
                 $"Conflict. The container name \"{name}\" is already in use by container \"{holder}\". You have to remove (or rename) that container to be able to reuse that name.");
-        using (await LockAsync(c.Id, ct))
+        using (await _turns.AcquireAsync(c.Id, ct))
             await store.RecordAsync(new ContainerRenamed(c.Id, c.Name, name, time.GetUtcNow()), ct);
     }
 }

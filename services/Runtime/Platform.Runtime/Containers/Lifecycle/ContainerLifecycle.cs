@@ -4,6 +4,7 @@ using Platform.Runtime.Containers.Creating;
 using Platform.Runtime.Containers.Model;
 using Platform.Runtime.Containers.Networking;
 using Platform.Runtime.Engine;
+using Platform.ServiceDefaults.Concurrency;
 using Platform.ServiceDefaults.DockerApi;
 
 namespace Platform.Runtime.Containers.Lifecycle;
@@ -16,27 +17,16 @@ public sealed partial class ContainerLifecycle(
     ContainerStore store, ContainerEngine engine, AttachHub attaches, ContainerVolumes volumes, Exec.ExecStore execs,
     Networking.ContainerNetworking networking, Diagnostics.RunPhases phases, TimeProvider time, ILogger<ContainerLifecycle> logger)
 {
-    readonly ConcurrentDictionary<string, SemaphoreSlim> _locks = new(StringComparer.Ordinal);
+    /// <summary>One state change at a time per container id.</summary>
+    readonly KeyedLock _turns = new();
     readonly ConcurrentDictionary<string, byte> _removing = new(StringComparer.Ordinal);
-
-    async Task<IDisposable> LockAsync(string id, CancellationToken ct)
-    {
-        var gate = _locks.GetOrAdd(id, _ => new SemaphoreSlim(1, 1));
-        await gate.WaitAsync(ct);
-        return new Release(gate);
-    }
-
-    sealed class Release(SemaphoreSlim gate) : IDisposable
-    {
-        public void Dispose() => gate.Release();
-    }
 
     public async Task StartAsync(string reference, CancellationToken ct)
     {
         var id = store.Get(reference).Id;
         try
         {
-            using (await LockAsync(id, ct)) await StartLockedAsync(id, restart: false, ct);
+            using (await _turns.AcquireAsync(id, ct)) await StartLockedAsync(id, restart: false, ct);
         }
         catch (DockerApiException error) when (error.StatusCode != StatusCodes.Status304NotModified
             && store.Current(id) is { HostConfig.AutoRemove: true, IsRunning: false })
@@ -101,7 +91,7 @@ public sealed partial class ContainerLifecycle(
     async Task SignalAsync(string reference, int signal, bool thaw, CancellationToken ct)
     {
         var id = store.Get(reference).Id;
-        using (await LockAsync(id, ct))
+        using (await _turns.AcquireAsync(id, ct))
         {
             var c = store.Current(id) ?? throw DockerApiException.NotFound($"No such container: {reference}");
             if (!c.IsRunning) throw DockerApiException.Conflict($"Container {id} is not running");
@@ -194,7 +184,7 @@ public sealed partial class ContainerLifecycle(
     {
         var c = store.Get(reference);
         if (c.IsRunning) await StopAsync(c.Id, timeoutSeconds, signal, ct);
-        using (await LockAsync(c.Id, ct))
+        using (await _turns.AcquireAsync(c.Id, ct))
             if (store.Current(c.Id) is { IsRunning: false }) await StartLockedAsync(c.Id, restart: false, ct);
     }
 }
