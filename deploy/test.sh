@@ -49,5 +49,18 @@ for trx in "$RESULTS"/*.trx; do
   skipped=$((skipped + $(get notExecuted)))
 done
 (( passed + failed > 0 )) || { log "no test ran"; status=1; }
+# The end of the output is what a CI log keeps: name each failed test there with the head of its message and stack.
+if (( failed > 0 )); then
+  echo "failed tests:"
+  for trx in "$RESULTS"/*.trx; do
+    [[ -e $trx ]] || continue
+    awk '
+      /<UnitTestResult / && /outcome="Failed"/ {
+        on = 1; n = 0; name = $0; sub(/.*testName="/, "", name); sub(/".*/, "", name); print "--- " name; next }
+      on && /<\/UnitTestResult>/ { on = 0; next }
+      on && n < 25 { gsub(/<[^>]*>/, ""); if ($0 ~ /[^ \t]/) { print "    " $0; n++ } }
+    ' "$trx" | sed -e 's/&quot;/"/g' -e "s/&apos;/'/g" -e 's/&lt;/</g' -e 's/&gt;/>/g' -e 's/&amp;/\&/g'
+  done
+fi
 echo "$passed passed, $failed failed, $skipped skipped"
 exit $status
