@@ -4,9 +4,10 @@
 #
 #   ensure_packages <package>...     installs the missing ones with apt-get, once, under a lock
 #
-# PLATFORM_RUNTIME_PACKAGES: what a host needs to run containers — runc (the OCI runtime), conmon (one monitor per
-# container, keeps stdio and exit codes across runtime restarts), tini (its static build is --init), iptables,
-# busybox-static (the base image the run command seeds), curl (readiness checks).
+# PLATFORM_RUNTIME_PACKAGES: what a host needs to run containers — conmon (one monitor per container, keeps stdio and
+# exit codes across runtime restarts), runc (the OCI runtime with Engine__Oci=runc; the built-in one, platform-oci,
+# loads runc's libseccomp), tini (its static build is --init), iptables, busybox-static (the base image the run
+# command seeds), curl (readiness checks).
 # shellcheck disable=SC2034 # used by the scripts that source this one
 PLATFORM_RUNTIME_PACKAGES=(curl runc conmon tini iptables busybox-static)
 

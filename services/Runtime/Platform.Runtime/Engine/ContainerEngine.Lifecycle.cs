@@ -5,6 +5,7 @@ using Platform.Runtime.Engine.Native;
 using Platform.Runtime.Engine.Rootfs;
 using Platform.Runtime.Engine.Runc;
 using Platform.Runtime.Engine.Spec;
+using Platform.Runtime.Oci.Spec;
 
 namespace Platform.Runtime.Engine;
 

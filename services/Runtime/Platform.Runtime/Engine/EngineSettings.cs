@@ -5,12 +5,16 @@ public sealed class EngineSettings(string root, string runDir)
 {
     public string Root { get; } = root;
     public string RunDir { get; } = runDir;
-    public string Runc { get; init; } = "/usr/sbin/runc";
+    /// <summary>The OCI runtime conmon runs and the engine asks, with runc's command line: the built-in one or runc.</summary>
+    public string Runc { get; init; } = BuiltinOci;
     public string Conmon { get; init; } = "/usr/bin/conmon";
     public string InitBinary { get; init; } = "/usr/bin/tini-static";
 
     /// <summary>cgroup parent (cgroupfs driver): each container gets {CgroupParent}/{id} in every v1 controller.</summary>
     public string CgroupParent { get; init; } = "/platform";
+
+    /// <summary>The platform's built-in OCI runtime, platform-oci, beside the runtime's own binary.</summary>
+    public static string BuiltinOci => Path.Combine(AppContext.BaseDirectory, "platform-oci");
 
     public string ContainersDir => Path.Combine(Root, "runtime", "containers");
     /// <summary>Removed containers' directories, renamed here at once and deleted in the background (same filesystem).</summary>

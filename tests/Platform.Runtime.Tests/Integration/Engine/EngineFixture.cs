@@ -1,23 +1,39 @@
 using System.Text;
 using Platform.Runtime.Engine;
+using Platform.Testing;
 
 namespace Platform.Runtime.Tests.Integration.Engine;
 
-/// <summary>An engine on private temp roots (its own runc root, exits dir, cgroup parent) and helpers to run busybox in it.</summary>
-public sealed class EngineFixture : IAsyncLifetime, IAsyncDisposable
+/// <summary>
+/// An engine on private temp roots (its own OCI runtime root, exits dir, cgroup parent) and helpers to run busybox in
+/// it; the OCI runtime is the platform's built-in one unless a subclass names another.
+/// </summary>
+public class EngineFixture : IAsyncLifetime, IAsyncDisposable
 {
     readonly string _base = Path.Combine(Path.GetTempPath(), "engine-" + Guid.NewGuid().ToString("N")[..8]);
     readonly List<string> _ids = [];
 
-    public EngineFixture()
+    public EngineFixture() : this(null)
+    {
+    }
+
+    protected EngineFixture(string? ociRuntime)
     {
         Engine = new ContainerEngine(new EngineSettings(Path.Combine(_base, "root"), Path.Combine(_base, "run"))
         {
             CgroupParent = "/platform-test",
+            Runc = ociRuntime ?? PublishedOci() ?? EngineSettings.BuiltinOci,
         });
     }
 
     public ContainerEngine Engine { get; }
+
+    /// <summary>deploy/test.sh publishes platform-oci (Native AOT) beside the runtime; the build's copy runs JIT.</summary>
+    static string? PublishedOci()
+    {
+        var native = RepositoryRoot.Combine($"artifacts/{ServiceProcessOptions.Configuration}/runtime/platform-oci");
+        return File.Exists(native) ? native : null;
+    }
 
     public static RootfsPlan Vfs => new("vfs", [], BusyboxRootfs.Path);
 
@@ -68,7 +84,7 @@ public sealed class EngineFixture : IAsyncLifetime, IAsyncDisposable
     // xunit disposes fixtures through IAsyncLifetime: blocking on async cleanup in its sync context would deadlock.
     Task IAsyncLifetime.DisposeAsync() => DisposeAsync().AsTask();
 
-    public async ValueTask DisposeAsync()
+    public virtual async ValueTask DisposeAsync()
     {
         foreach (var id in _ids.ToList())
             try { await RemoveAsync(id); } catch (Exception) { /* best effort: the test already failed */ }
@@ -76,3 +92,6 @@ public sealed class EngineFixture : IAsyncLifetime, IAsyncDisposable
         try { Directory.Delete(_base, recursive: true); } catch (IOException) { }
     }
 }
+
+/// <summary>The same engine running runc: the reference the built-in OCI runtime is held to.</summary>
+public sealed class RuncEngineFixture() : EngineFixture("/usr/sbin/runc");

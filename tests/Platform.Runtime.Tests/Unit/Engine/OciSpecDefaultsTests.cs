@@ -1,3 +1,4 @@
+using Platform.Runtime.Oci.Spec;
 using Platform.Runtime.Engine;
 using Platform.Runtime.Engine.Spec;
 

@@ -1,3 +1,4 @@
+using Platform.Runtime.Oci.Native;
 using System.Text;
 using System.Text.Json;
 using Platform.Runtime.Engine.Native;

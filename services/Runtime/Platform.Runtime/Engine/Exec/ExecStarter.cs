@@ -2,6 +2,7 @@ using System.Text.Json;
 using Platform.Runtime.Engine.Attaching;
 using Platform.Runtime.Engine.Conmon;
 using Platform.Runtime.Engine.Spec;
+using Platform.Runtime.Oci.Spec;
 
 namespace Platform.Runtime.Engine.Exec;
 

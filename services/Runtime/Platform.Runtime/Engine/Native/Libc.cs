@@ -2,7 +2,7 @@ using System.Runtime.InteropServices;
 
 namespace Platform.Runtime.Engine.Native;
 
-/// <summary>The few libc calls .NET does not expose: fd-exact spawning, pipes, mounts, O_PATH directories.</summary>
+/// <summary>The few libc calls .NET does not expose: pipes, mounts, O_PATH directories, signals.</summary>
 static class Libc
 {
     public const int O_CLOEXEC = 0x80000;
@@ -17,8 +17,6 @@ static class Libc
     public const int MNT_DETACH = 2;
     public const int EINTR = 4;
     public const int ECHILD = 10;
-    public const short POSIX_SPAWN_SETSIGDEF = 0x04;
-    public const short POSIX_SPAWN_SETSIGMASK = 0x08;
 
     [DllImport("libc", SetLastError = true)]
     public static extern int pipe2(int[] fds, int flags);
@@ -47,30 +45,12 @@ static class Libc
     public static extern int kill(int pid, int signal);
 
     [DllImport("libc", SetLastError = true)]
-    public static extern int waitpid(int pid, out int status, int options);
-
-    [DllImport("libc", SetLastError = true)]
     public static extern int mount([MarshalAs(UnmanagedType.LPUTF8Str)] string source, [MarshalAs(UnmanagedType.LPUTF8Str)] string target,
         [MarshalAs(UnmanagedType.LPUTF8Str)] string fstype, ulong flags, [MarshalAs(UnmanagedType.LPUTF8Str)] string data);
 
     [DllImport("libc", SetLastError = true)]
     public static extern int umount2([MarshalAs(UnmanagedType.LPUTF8Str)] string target, int flags);
 
-    [DllImport("libc", SetLastError = true)]
-    public static extern int posix_spawn(out int pid, [MarshalAs(UnmanagedType.LPUTF8Str)] string path,
-        IntPtr fileActions, IntPtr attr, IntPtr[] argv, IntPtr[] envp);
-
-    [DllImport("libc")] public static extern int posix_spawn_file_actions_init(IntPtr actions);
-    [DllImport("libc")] public static extern int posix_spawn_file_actions_destroy(IntPtr actions);
-    [DllImport("libc")] public static extern int posix_spawn_file_actions_adddup2(IntPtr actions, int fd, int newfd);
-    [DllImport("libc")] public static extern int posix_spawn_file_actions_addchdir_np(IntPtr actions, [MarshalAs(UnmanagedType.LPUTF8Str)] string path);
-    [DllImport("libc")] public static extern int posix_spawnattr_init(IntPtr attr);
-    [DllImport("libc")] public static extern int posix_spawnattr_destroy(IntPtr attr);
-    [DllImport("libc")] public static extern int posix_spawnattr_setflags(IntPtr attr, short flags);
-    [DllImport("libc")] public static extern int posix_spawnattr_setsigdefault(IntPtr attr, IntPtr sigset);
-    [DllImport("libc")] public static extern int posix_spawnattr_setsigmask(IntPtr attr, IntPtr sigset);
-    [DllImport("libc")] public static extern int sigfillset(IntPtr set);
-    [DllImport("libc")] public static extern int sigemptyset(IntPtr set);
 
     [DllImport("libc")]
     static extern IntPtr strerror(int errnum);

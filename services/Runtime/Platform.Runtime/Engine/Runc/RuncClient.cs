@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Platform.Runtime.Engine.Native;
 using Platform.Runtime.Engine.Spec;
+using Platform.Runtime.Oci.Spec;
 
 namespace Platform.Runtime.Engine.Runc;
 

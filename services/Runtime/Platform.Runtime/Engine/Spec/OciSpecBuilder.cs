@@ -1,3 +1,5 @@
+using Platform.Runtime.Oci.Spec;
+
 namespace Platform.Runtime.Engine.Spec;
 
 /// <summary>Builds a container's config.json with Docker's defaults from a <see cref="ContainerLaunch"/>.</summary>

@@ -1,4 +1,5 @@
 using System.Runtime.InteropServices;
+using Platform.Runtime.Oci.Spec;
 
 namespace Platform.Runtime.Engine.Spec;
 

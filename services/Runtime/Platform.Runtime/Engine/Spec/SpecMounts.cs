@@ -1,3 +1,5 @@
+using Platform.Runtime.Oci.Spec;
+
 namespace Platform.Runtime.Engine.Spec;
 
 /// <summary>The mounts of a container: Docker's defaults, the etc files, the init binary, the caller's mounts (which win).</summary>

@@ -1,3 +1,5 @@
+using Platform.Runtime.Oci.Spec;
+
 namespace Platform.Runtime.Engine.Spec;
 
 /// <summary>cgroup limits as Docker sets them: swap = 2×memory when only memory is given, NanoCpus as a quota over 100ms.</summary>

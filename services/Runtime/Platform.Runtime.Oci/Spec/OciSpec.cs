@@ -1,6 +1,6 @@
 using System.Text.Json.Serialization;
 
-namespace Platform.Runtime.Engine.Spec;
+namespace Platform.Runtime.Oci.Spec;
 
 /// <summary>The subset of the OCI runtime spec (config.json) the engine writes; property names follow the spec.</summary>
 sealed record OciSpec(string OciVersion, OciProcess Process, OciRoot Root, string Hostname, List<OciMount> Mounts, OciLinux Linux);

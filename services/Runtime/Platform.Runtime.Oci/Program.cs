@@ -1,0 +1,1 @@
+return Platform.Runtime.Oci.OciRuntime.Run(args);
