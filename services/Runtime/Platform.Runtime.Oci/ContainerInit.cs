@@ -16,14 +16,16 @@ static class ContainerInit
     /// <summary>A container's init: filesystem, hostname, terminal, limits, confinement; exec once started.</summary>
     public static int Run(OciOptions options)
     {
+        Tracing.Mark("init main");
         if (!AwaitGo()) return 1;
+        Tracing.Mark("init go");
         try
         {
             var bundle = options.Value("bundle") ?? throw new OciException("init needs --bundle");
             var spec = OciRuntime.ReadSpec(bundle);
             var rootfs = Path.IsPathRooted(spec.Root.Path) ? spec.Root.Path : Path.Combine(bundle, spec.Root.Path);
             spec = spec with { Root = spec.Root with { Path = rootfs } };
-            if (spec.Linux.Seccomp is not null) Seccomp.Preload();
+            var seccomp = spec.Linux.Seccomp is { } profile ? Seccomp.Compile(profile, options.Root) : null;
 
             if (spec.Linux.Namespaces.Any(n => n.Type == "cgroup")) Sys.Check(Sys.unshare(Sys.CLONE_NEWCGROUP), "unshare cgroup namespace");
             if (spec.Linux.Namespaces.Any(n => n.Type == "network" && string.IsNullOrEmpty(n.Path))) Network.LoopbackUp();
@@ -32,16 +34,21 @@ static class ContainerInit
                 throw new OciException($"join a new session keyring: {Sys.Error(Sys.Errno)}");
             var fifo = Sys.Check(Sys.open(Path.Combine(OciState.Dir(options.Root, options.Id), OciState.FifoFile), Sys.O_PATH | Sys.O_CLOEXEC, 0), "open exec.fifo");
 
+            Tracing.Mark("init pre");
             RootfsSetup.BeforePivot(spec);
+            Tracing.Mark("init mounts");
             RootfsSetup.Pivot(rootfs);
             RootfsSetup.AfterPivot(spec);
+            Tracing.Mark("init pivot");
             if (spec.Linux.Namespaces.Any(n => n.Type == "uts") && spec.Hostname.Length > 0)
                 Sys.Check(Sys.sethostname(spec.Hostname, Encoding.UTF8.GetByteCount(spec.Hostname)), "sethostname");
             if (spec.Process.Terminal) ProcessSetup.Terminal(spec.Process, ConsoleFd, bindConsole: true);
             ProcessSetup.SetRlimits(spec.Process);
-            ProcessSetup.Confine(spec.Process, spec.Linux.Seccomp);
+            ProcessSetup.Confine(spec.Process, seccomp);
+            Tracing.Mark("init confined");
             var executable = ProcessSetup.Lookup(spec.Process);
             ProcessSetup.CloseOnExecAbove(SyncFd);
+            Tracing.Mark("init ready");
 
             Sys.WriteAll(SyncFd, "k"u8);
             Sys.close(SyncFd);
@@ -66,10 +73,9 @@ static class ContainerInit
         try
         {
             var state = OciState.Load(options.Root, options.Id) ?? throw new OciException($"container does not exist: {options.Id}");
-            var process = JsonSerializer.Deserialize(File.ReadAllBytes(options.Value("process")!), OciJson.Default.OciProcess)
-                ?? throw new OciException("exec: empty process.json");
+            var process = SpecReader.Process(File.ReadAllBytes(options.Value("process") ?? throw new OciException("exec needs --process")));
             var spec = OciRuntime.ReadSpec(state.Bundle);
-            if (spec.Linux.Seccomp is not null) Seccomp.Preload();
+            var seccomp = spec.Linux.Seccomp is { } profile ? Seccomp.Compile(profile, options.Root) : null;
 
             Sys.Check(Sys.unshare(Sys.CLONE_FS), "unshare fs");
             var mnt = Sys.Check(Sys.open($"/proc/{state.InitProcessPid}/ns/mnt", Sys.O_RDONLY | Sys.O_CLOEXEC, 0), "open the container's mount namespace");
@@ -77,7 +83,7 @@ static class ContainerInit
             Sys.close(mnt);
             if (process.Terminal) ProcessSetup.Terminal(process, ConsoleFd, bindConsole: false);
             ProcessSetup.SetRlimits(process);
-            ProcessSetup.Confine(process, spec.Linux.Seccomp);
+            ProcessSetup.Confine(process, seccomp);
             var executable = ProcessSetup.Lookup(process);
             ProcessSetup.CloseOnExecAbove(SyncFd);
             Answer(ProcessSetup.Exec(executable, process)); // only reached when execve failed

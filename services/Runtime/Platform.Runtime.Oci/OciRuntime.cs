@@ -19,6 +19,7 @@ static class OciRuntime
 {
     public static int Run(string[] args)
     {
+        Tracing.Mark("main");
         var options = OciOptions.Parse(args);
         try
         {
@@ -48,6 +49,7 @@ static class OciRuntime
     {
         var bundle = options.Value("bundle") ?? Directory.GetCurrentDirectory();
         var spec = ReadSpec(bundle);
+        Tracing.Mark("spec read");
         var stateDir = OciState.Dir(options.Root, options.Id);
         Directory.CreateDirectory(options.Root);
         if (Directory.Exists(stateDir)) throw new OciException($"container with id exists: {options.Id}");
@@ -61,8 +63,7 @@ static class OciRuntime
         var pid = 0;
         try
         {
-            Cgroup.Create(cgroup, spec.Linux.Resources);
-            made = true;
+            // The init starts (a process start is most of what create waits for) while its cgroup is made.
             var console = options.Value("console-socket") is { } socketPath ? Sys.ConnectUnix(socketPath) : -1;
             var (mine, theirs) = Sys.SocketPair();
             try
@@ -75,8 +76,13 @@ static class OciRuntime
                 Sys.close(theirs);
                 if (console >= 0) Sys.close(console);
             }
+            Tracing.Mark("spawned");
+            Cgroup.Create(cgroup, spec.Linux.Resources);
+            made = true;
             Cgroup.Join(cgroup, pid);
+            Tracing.Mark("cgroup joined");
             var reply = Handshake(mine);
+            Tracing.Mark("handshake");
             if (reply is not null) throw new OciException(reply);
             var start = OciState.StartTime(pid) ?? throw new OciException("the container's init exited during create");
             new OciState(options.Id, pid, start, Path.GetFullPath(bundle), cgroup, DateTimeOffset.UtcNow).Save(options.Root);
@@ -230,8 +236,8 @@ static class OciRuntime
     {
         var state = OciState.Load(options.Root, options.Id) ?? throw new OciException($"container does not exist: {options.Id}");
         var status = state.Status(options.Root);
-        var report = new OciStateReport("1.0.2", state.Id, status == "stopped" ? 0 : state.InitProcessPid, status, state.Bundle, state.Created);
-        Console.Out.Write(JsonSerializer.Serialize(report, OciStateJson.Default.OciStateReport));
+        using var stdout = Console.OpenStandardOutput();
+        OciStateReport.Write(stdout, state, status);
         return 0;
     }
 
@@ -295,7 +301,5 @@ static class OciRuntime
         File.Move(path + ".tmp", path, overwrite: true);
     }
 
-    public static OciSpec ReadSpec(string bundle) =>
-        JsonSerializer.Deserialize(File.ReadAllBytes(Path.Combine(bundle, "config.json")), OciJson.Default.OciSpec)
-        ?? throw new OciException($"no config.json in {bundle}");
+    public static OciSpec ReadSpec(string bundle) => SpecReader.Spec(File.ReadAllBytes(Path.Combine(bundle, "config.json")));
 }

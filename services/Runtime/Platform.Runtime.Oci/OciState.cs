@@ -1,5 +1,4 @@
 using System.Text.Json;
-using System.Text.Json.Serialization;
 
 namespace Platform.Runtime.Oci;
 
@@ -8,13 +7,7 @@ namespace Platform.Runtime.Oci;
 /// reused pid is never mistaken for it, the bundle and the cgroup) and exec.fifo while it is created but not started.
 /// The names match runc's, so the engine reads both the same way.
 /// </summary>
-sealed record OciState(
-    [property: JsonPropertyName("id")] string Id,
-    [property: JsonPropertyName("init_process_pid")] int InitProcessPid,
-    [property: JsonPropertyName("init_process_start")] ulong InitProcessStart,
-    [property: JsonPropertyName("bundle")] string Bundle,
-    [property: JsonPropertyName("cgroup_path")] string CgroupPath,
-    [property: JsonPropertyName("created")] DateTimeOffset Created)
+sealed record OciState(string Id, int InitProcessPid, ulong InitProcessStart, string Bundle, string CgroupPath, DateTimeOffset Created)
 {
     public const string StateFile = "state.json";
     public const string FifoFile = "exec.fifo";
@@ -25,18 +18,34 @@ sealed record OciState(
     {
         try
         {
-            return JsonSerializer.Deserialize(File.ReadAllBytes(Path.Combine(Dir(root, id), StateFile)), OciStateJson.Default.OciState);
+            using var document = JsonDocument.Parse(File.ReadAllBytes(Path.Combine(Dir(root, id), StateFile)));
+            var e = document.RootElement;
+            return new OciState(e.GetProperty("id").GetString()!, e.GetProperty("init_process_pid").GetInt32(),
+                e.GetProperty("init_process_start").GetUInt64(), e.GetProperty("bundle").GetString()!,
+                e.GetProperty("cgroup_path").GetString()!, e.GetProperty("created").GetDateTimeOffset());
         }
-        catch (Exception e) when (e is IOException or JsonException or UnauthorizedAccessException)
+        catch (Exception e) when (e is IOException or JsonException or UnauthorizedAccessException or KeyNotFoundException or InvalidOperationException)
         {
             return null;
         }
     }
 
+    /// <summary>Written whole to a temporary file and renamed: a reader sees the old state or the new one.</summary>
     public void Save(string root)
     {
         var path = Path.Combine(Dir(root, Id), StateFile);
-        File.WriteAllBytes(path + ".tmp", JsonSerializer.SerializeToUtf8Bytes(this, OciStateJson.Default.OciState));
+        using (var file = File.Create(path + ".tmp"))
+        using (var json = new Utf8JsonWriter(file))
+        {
+            json.WriteStartObject();
+            json.WriteString("id", Id);
+            json.WriteNumber("init_process_pid", InitProcessPid);
+            json.WriteNumber("init_process_start", InitProcessStart);
+            json.WriteString("bundle", Bundle);
+            json.WriteString("cgroup_path", CgroupPath);
+            json.WriteString("created", Created);
+            json.WriteEndObject();
+        }
         File.Move(path + ".tmp", path, overwrite: true);
     }
 
@@ -70,14 +79,18 @@ sealed record OciState(
 }
 
 /// <summary>What `state` prints, as runc prints it.</summary>
-sealed record OciStateReport(
-    [property: JsonPropertyName("ociVersion")] string OciVersion,
-    [property: JsonPropertyName("id")] string Id,
-    [property: JsonPropertyName("pid")] int Pid,
-    [property: JsonPropertyName("status")] string Status,
-    [property: JsonPropertyName("bundle")] string Bundle,
-    [property: JsonPropertyName("created")] DateTimeOffset Created);
-
-[JsonSerializable(typeof(OciState))]
-[JsonSerializable(typeof(OciStateReport))]
-sealed partial class OciStateJson : JsonSerializerContext;
+static class OciStateReport
+{
+    public static void Write(Stream output, OciState state, string status)
+    {
+        using var json = new Utf8JsonWriter(output);
+        json.WriteStartObject();
+        json.WriteString("ociVersion", "1.0.2");
+        json.WriteString("id", state.Id);
+        json.WriteNumber("pid", status == "stopped" ? 0 : state.InitProcessPid);
+        json.WriteString("status", status);
+        json.WriteString("bundle", state.Bundle);
+        json.WriteString("created", state.Created);
+        json.WriteEndObject();
+    }
+}

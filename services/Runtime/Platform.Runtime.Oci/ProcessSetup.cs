@@ -92,8 +92,8 @@ static unsafe class ProcessSetup
 
     static bool IsExecutable(string path) => Sys.access(path, 1 /* X_OK */) == 0;
 
-    /// <summary>Seccomp, bounding set, user, capabilities, cwd, no_new_privs: everything between setup and execve.</summary>
-    public static void Confine(OciProcess process, OciSeccomp? seccomp)
+    /// <summary>Seccomp (compiled), bounding set, user, capabilities, cwd, no_new_privs: everything between setup and execve.</summary>
+    public static void Confine(OciProcess process, byte[]? seccomp)
     {
         if (seccomp is not null && !process.NoNewPrivileges) Seccomp.Load(seccomp); // needs CAP_SYS_ADMIN without no_new_privs
 

@@ -1,11 +1,12 @@
 using System.Runtime.InteropServices;
+using System.Text;
 using Platform.Runtime.Oci.Spec;
 
 namespace Platform.Runtime.Oci;
 
 /// <summary>
-/// Loads a spec's seccomp profile into the calling thread with libseccomp (the library runc itself links), for every
-/// architecture the profile names. The filter outlives execve, so it binds the container's process.
+/// A spec's seccomp profile compiled with libseccomp (the library runc itself links) for every architecture it names,
+/// and loaded into the calling thread; the filter outlives execve, so it binds the container's process.
 /// </summary>
 static unsafe partial class Seccomp
 {
@@ -31,15 +32,61 @@ static unsafe partial class Seccomp
     [LibraryImport(Library)] private static partial int seccomp_rule_add_array(nint ctx, uint action, int syscall, uint count, ArgCmp* args);
     [LibraryImport(Library)] private static partial int seccomp_load(nint ctx);
 
-    [LibraryImport(Library)] private static partial uint seccomp_api_get();
+    [LibraryImport(Library)] private static partial int seccomp_export_bpf(nint ctx, int fd);
+    [LibraryImport("libc", SetLastError = true, StringMarshalling = StringMarshalling.Utf8)] private static partial int memfd_create(string name, uint flags);
+    [LibraryImport("libc", SetLastError = true)] private static partial long syscall(long number, long a, long b, long c);
+
+    const long SYS_seccomp = 317;
+    const long SECCOMP_SET_MODE_FILTER = 1;
 
     /// <summary>
-    /// Loads the library while the host's filesystem is still the root: after pivot_root (or joining a container's mount
-    /// namespace) it could not be found, and calls resolve against the library already loaded.
+    /// The profile as a BPF program, compiled by libseccomp once per distinct profile and kept in the runtime's state
+    /// directory (profiles repeat: Docker's default, per capability set), so a container start loads it without
+    /// compiling. Called while the host's filesystem is still the root (the cache and the library live there).
     /// </summary>
-    public static void Preload() => seccomp_api_get();
+    public static byte[] Compile(OciSeccomp profile, string cacheDir)
+    {
+        var canonical = Encoding.UTF8.GetBytes(Canonical(profile));
+        var path = Path.Combine(cacheDir, ".seccomp", Fnv1a(canonical).ToString("x16")); // no container id starts with a dot
+        try
+        {
+            var cached = File.ReadAllBytes(path);
+            // The file starts with the profile it was compiled from: a hash collision can only miss, never load the wrong filter.
+            if (cached.Length > canonical.Length && cached.AsSpan(0, canonical.Length).SequenceEqual(canonical)) return cached[canonical.Length..];
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException) { }
 
-    public static void Load(OciSeccomp profile)
+        var program = Build(profile);
+        try
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+            var temporary = $"{path}.{Environment.ProcessId}";
+            using (var file = File.Create(temporary))
+            {
+                file.Write(canonical);
+                file.Write(program);
+            }
+            File.Move(temporary, path, overwrite: true);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException) { } // the next start compiles again
+        return program;
+    }
+
+    /// <summary>Loads a compiled program into the calling thread (needs no_new_privs or CAP_SYS_ADMIN); it survives execve.</summary>
+    public static unsafe void Load(byte[] program)
+    {
+        if (program.Length == 0 || program.Length % 8 != 0) throw new OciException("seccomp: a compiled filter is malformed");
+        fixed (byte* instructions = program)
+        {
+            var fprog = stackalloc long[2];
+            fprog[0] = program.Length / 8; // unsigned short len, padded
+            fprog[1] = (long)instructions;
+            if (syscall(SYS_seccomp, SECCOMP_SET_MODE_FILTER, 0, (long)fprog) != 0)
+                throw new OciException($"seccomp: load the filter: {Sys.Error(Sys.Errno)}");
+        }
+    }
+
+    static byte[] Build(OciSeccomp profile)
     {
         var ctx = seccomp_init(Action(profile.DefaultAction, null));
         if (ctx == 0) throw new OciException("seccomp: cannot initialise the filter");
@@ -69,12 +116,39 @@ static unsafe partial class Seccomp
                     Check(seccomp_rule_add_array(ctx, action, nr, (uint)args.Count, cmp), $"seccomp rule for {name}");
                 }
             }
-            Check(seccomp_load(ctx), "seccomp load");
+            var memory = Sys.Check(memfd_create("seccomp", 1 /* MFD_CLOEXEC */), "memfd_create");
+            try
+            {
+                Check(seccomp_export_bpf(ctx, memory), "seccomp export");
+                return File.ReadAllBytes($"/proc/self/fd/{memory}");
+            }
+            finally
+            {
+                Sys.close(memory);
+            }
         }
         finally
         {
             seccomp_release(ctx);
         }
+    }
+
+    static string Canonical(OciSeccomp profile)
+    {
+        var text = new StringBuilder().Append(profile.DefaultAction).Append('|').AppendJoin(',', profile.Architectures);
+        foreach (var rule in profile.Syscalls)
+        {
+            text.Append('|').AppendJoin(',', rule.Names).Append(':').Append(rule.Action).Append(':').Append(rule.ErrnoRet);
+            foreach (var arg in rule.Args ?? []) text.Append(':').Append(arg.Index).Append(',').Append(arg.Value).Append(',').Append(arg.ValueTwo).Append(',').Append(arg.Op);
+        }
+        return text.ToString();
+    }
+
+    static ulong Fnv1a(ReadOnlySpan<byte> data)
+    {
+        var hash = 14695981039346656037UL;
+        foreach (var b in data) hash = (hash ^ b) * 1099511628211UL;
+        return hash;
     }
 
     static uint Action(string action, uint? errno) => action switch

@@ -23,7 +23,7 @@ static unsafe partial class Sys
     public const int SIGKILL = 9;
     public const uint S_IFCHR = 0x2000;
     public const ulong TIOCSCTTY = 0x540E, TIOCSWINSZ = 0x5414, TIOCGPTN = 0x80045430, TIOCSPTLCK = 0x40045431;
-    const long SYS_pivot_root = 155, SYS_setns = 308, SYS_capset = 126, SYS_keyctl = 250;
+    const long SYS_pivot_root = 155, SYS_setns = 308, SYS_capset = 126, SYS_keyctl = 250, SYS_setgroups = 116, SYS_setresuid = 117, SYS_setresgid = 119;
     const int AF_UNIX = 1, SOCK_STREAM = 1, SOCK_CLOEXEC = 0x80000, SOL_SOCKET = 1, SCM_RIGHTS = 1;
 
     [LibraryImport("libc", SetLastError = true)] public static partial int unshare(int flags);
@@ -47,9 +47,6 @@ static unsafe partial class Sys
     [LibraryImport("libc", SetLastError = true)] public static partial int umask(int mask);
     [LibraryImport("libc", SetLastError = true)] public static partial int prctl(int option, ulong a, ulong b, ulong c, ulong d);
     [LibraryImport("libc", SetLastError = true)] public static partial int setrlimit(int resource, ulong* limits);
-    [LibraryImport("libc", SetLastError = true)] public static partial int setgroups(nint count, uint* groups);
-    [LibraryImport("libc", SetLastError = true)] public static partial int setresgid(uint r, uint e, uint s);
-    [LibraryImport("libc", SetLastError = true)] public static partial int setresuid(uint r, uint e, uint s);
     [LibraryImport("libc", SetLastError = true)] public static partial int setsid();
     [LibraryImport("libc", SetLastError = true)] public static partial int ioctl(int fd, ulong request, void* arg);
     [LibraryImport("libc", SetLastError = true)] public static partial int kill(int pid, int signal);
@@ -79,6 +76,15 @@ static unsafe partial class Sys
         try { return (int)syscall(SYS_keyctl, 1, n, 0, 0, 0); }
         finally { Marshal.FreeCoTaskMem(n); }
     }
+
+    // The credential calls as raw system calls: they change the calling thread only, the one that execs the container's
+    // process. libc's wrappers would stop every thread of the runtime to change it too (its setxid broadcast), for
+    // threads execve ends anyway.
+    public static int setgroups(nint count, uint* groups) => (int)syscall(SYS_setgroups, count, (long)groups, 0, 0, 0);
+
+    public static int setresgid(uint r, uint e, uint s) => (int)syscall(SYS_setresgid, r, e, s, 0, 0);
+
+    public static int setresuid(uint r, uint e, uint s) => (int)syscall(SYS_setresuid, r, e, s, 0, 0);
 
     public static int setns(int fd, int type) => (int)syscall(SYS_setns, fd, type, 0, 0, 0);
 

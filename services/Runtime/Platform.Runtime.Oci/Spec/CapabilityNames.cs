@@ -18,13 +18,19 @@ static class CapabilityNames
     /// The capabilities this kernel has and this process may grant (its bounding set), in number order: "all
     /// capabilities" of a privileged container, which no OCI runtime could apply beyond what its caller holds.
     /// </summary>
-    public static IReadOnlyList<string> All { get; } = Known.Take(LastCap() + 1).Where((_, n) => (Bounding() & (1UL << n)) != 0).ToArray();
+    public static IReadOnlyList<string> All => Granted.Names;
 
     /// <summary>The kernel's number of a capability ("CAP_CHOWN" is 0); -1 for one this kernel does not have.</summary>
     public static int NumberOf(string name) => Array.IndexOf(Known, name) is var n && n <= LastNumber ? n : -1;
 
     /// <summary>The highest capability number of this kernel (cap_last_cap).</summary>
     public static int LastNumber { get; } = LastCap();
+
+    /// <summary>Computed on first use only: platform-oci needs the numbers, not the list (nor reading /proc/self/status).</summary>
+    static class Granted
+    {
+        public static readonly string[] Names = Known.Take(LastNumber + 1).Where((_, n) => (Bounding() & (1UL << n)) != 0).ToArray();
+    }
 
     static ulong Bounding()
     {
@@ -38,7 +44,7 @@ static class CapabilityNames
 
     static int LastCap()
     {
-        try { return int.Parse(File.ReadAllText("/proc/sys/kernel/cap_last_cap").Trim()); }
+        try { return int.Parse(System.Text.Encoding.ASCII.GetString(File.ReadAllBytes("/proc/sys/kernel/cap_last_cap")).Trim()); }
         catch (IOException) { return Known.Length - 1; }
     }
 }
