@@ -234,8 +234,7 @@ static class OciRuntime
 
     static int State(OciOptions options)
     {
-        var state = OciState.Load(options.Root, options.Id) ?? throw new OciException($"container does not exist: {options.Id}");
-        var status = state.Status(options.Root);
+        var (state, status) = OciContainers.State(options.Root, options.Id);
         using var stdout = Console.OpenStandardOutput();
         OciStateReport.Write(stdout, state, status);
         return 0;
@@ -243,56 +242,20 @@ static class OciRuntime
 
     static int Kill(OciOptions options)
     {
-        var state = OciState.Load(options.Root, options.Id) ?? throw new OciException($"container does not exist: {options.Id}");
-        var signal = Signals.Parse(options.Positional.ElementAtOrDefault(1) ?? "SIGTERM");
-        if (!state.InitAlive()) throw new OciException("container not running");
-        if (Sys.kill(state.InitProcessPid, signal) != 0 && Sys.Errno != Sys.ESRCH)
-            throw new OciException($"kill: {Sys.Error(Sys.Errno)}");
+        OciContainers.Kill(options.Root, options.Id, Signals.Parse(options.Positional.ElementAtOrDefault(1) ?? "SIGTERM"));
         return 0;
     }
 
     static int Freeze(OciOptions options, bool frozen)
     {
-        var state = OciState.Load(options.Root, options.Id) ?? throw new OciException($"container does not exist: {options.Id}");
-        if (!state.InitAlive()) throw new OciException("container not running");
-        Cgroup.Freeze(state.CgroupPath, frozen);
+        OciContainers.Freeze(options.Root, options.Id, frozen);
         return 0;
     }
 
-    /// <summary>delete [--force]: kills what still runs in the container's cgroup, removes the cgroup and the state.</summary>
     static int Delete(OciOptions options)
     {
-        var dir = OciState.Dir(options.Root, options.Id);
-        var state = OciState.Load(options.Root, options.Id);
-        if (state is null)
-        {
-            if (!Directory.Exists(dir)) throw new OciException($"container does not exist: {options.Id}");
-            Directory.Delete(dir, recursive: true);
-            return 0;
-        }
-        var status = state.Status(options.Root);
-        if (status is not ("stopped" or "created") && !options.Flag("force"))
-            throw new OciException($"cannot delete container {options.Id} that is not stopped: {status}");
-        KillAll(state);
-        Cgroup.Remove(state.CgroupPath);
-        Directory.Delete(dir, recursive: true);
+        OciContainers.Delete(options.Root, options.Id, options.Flag("force"));
         return 0;
-    }
-
-    /// <summary>SIGKILL to every process of the container (thawed first, a frozen one cannot die), until none is left.</summary>
-    static void KillAll(OciState state)
-    {
-        if (Cgroup.IsFrozen(state.CgroupPath)) Cgroup.Freeze(state.CgroupPath, false);
-        var deadline = System.Environment.TickCount64 + 10_000;
-        while (true)
-        {
-            var pids = Cgroup.Pids(state.CgroupPath).ToList();
-            if (state.InitAlive()) pids.Add(state.InitProcessPid);
-            if (pids.Count == 0) return;
-            foreach (var pid in pids) Sys.kill(pid, Sys.SIGKILL);
-            if (System.Environment.TickCount64 > deadline) throw new OciException($"processes of {state.Id} did not die");
-            Thread.Sleep(2);
-        }
     }
 
     static void WritePidFile(string path, int pid)

@@ -108,11 +108,6 @@ public sealed class AttachAndExecTests(EngineFixture fixture) : IClassFixture<En
         return id;
     }
 
-    static async Task<Dictionary<AttachStream, string>> ReadAllAsync(Func<Memory<byte>, CancellationToken, ValueTask<(AttachStream, int)>> read)
-    {
-        var text = new Dictionary<AttachStream, StringBuilder> { [AttachStream.Stdout] = new(), [AttachStream.Stderr] = new() };
-        var buffer = new byte[4096];
-        while (await read(buffer, Soon) is (var kind, > 0 and var count)) text[kind].Append(Encoding.UTF8.GetString(buffer, 0, count));
-        return text.ToDictionary(p => p.Key, p => p.Value.ToString());
-    }
+    static Task<Dictionary<AttachStream, string>> ReadAllAsync(Func<Memory<byte>, CancellationToken, ValueTask<(AttachStream, int)>> read) =>
+        EngineFixture.ReadAllAsync(read, Soon);
 }

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Platform.Runtime.Engine;
+using Platform.Testing;
 using Xunit.Abstractions;
 
 namespace Platform.Runtime.Tests.Integration.Engine;
@@ -62,8 +63,11 @@ public sealed class ContainerLifecycleTests(EngineFixture fixture, ITestOutputHe
     {
         // PID 1 ignores SIGTERM without a handler; docker-init forwards it to sleep and exits 128+15.
         var id = fixture.NewId();
-        await fixture.CreateAsync(EngineFixture.Launch(id, "sleep", "100") with { Init = true });
+        var pid = await fixture.CreateAsync(EngineFixture.Launch(id, "sleep", "100") with { Init = true });
         await Engine.StartAsync(id, CancellationToken.None);
+        // Until docker-init has installed its handler, a SIGTERM from outside its pid namespace is discarded (as
+        // with Docker): send it once the init catches it.
+        await Eventually.PollAsync(() => Task.FromResult(CatchesSignal(pid, 15)), caught => caught, TimeSpan.FromSeconds(10));
         await Engine.KillAsync(id, 15, CancellationToken.None);
         var exit = await Engine.WaitForExitAsync(id, new CancellationTokenSource(TimeSpan.FromSeconds(20)).Token);
         Assert.Equal(143, exit.ExitCode);
@@ -131,4 +135,11 @@ public sealed class ContainerLifecycleTests(EngineFixture fixture, ITestOutputHe
             }
             catch (IOException) { return false; }
         }).ToList();
+
+    /// <summary>Whether the process has a handler for the signal (its SigCgt mask in /proc).</summary>
+    static bool CatchesSignal(int pid, int signal)
+    {
+        var line = File.ReadLines($"/proc/{pid}/status").First(l => l.StartsWith("SigCgt:", StringComparison.Ordinal));
+        return (Convert.ToUInt64(line[7..].Trim(), 16) & (1UL << (signal - 1))) != 0;
+    }
 }

@@ -65,6 +65,16 @@ public class EngineFixture : IAsyncLifetime, IAsyncDisposable
         return (exit, await LogTextAsync(launch.Id));
     }
 
+    /// <summary>Everything an attach or exec session printed, by stream, until it ends.</summary>
+    public static async Task<Dictionary<AttachStream, string>> ReadAllAsync(
+        Func<Memory<byte>, CancellationToken, ValueTask<(AttachStream, int)>> read, CancellationToken ct)
+    {
+        var text = new Dictionary<AttachStream, StringBuilder> { [AttachStream.Stdout] = new(), [AttachStream.Stderr] = new() };
+        var buffer = new byte[4096];
+        while (await read(buffer, ct) is (var kind, > 0 and var count)) text[kind].Append(Encoding.UTF8.GetString(buffer, 0, count));
+        return text.ToDictionary(p => p.Key, p => p.Value.ToString());
+    }
+
     public async Task<string> LogTextAsync(string id)
     {
         var text = new StringBuilder();

@@ -17,11 +17,12 @@ public sealed class OciParityTests(EngineFixture builtin, RuncEngineFixture runc
         awk '{ for (i = 7; i <= NF; i++) if ($i == "-") s = i; print $5, $6, $(s + 1), $(s + 3) }' /proc/self/mountinfo | sort
         cat /proc/self/cgroup; ls /sys/fs/cgroup
         echo 1 > /proc/sys/kernel/domainname 2>&1 || echo refused-sysctl
-        cat /proc/kcore /proc/keys 2>&1 | wc -c
+        for f in /proc/keys /proc/timer_list /proc/sched_debug; do echo "$f $(head -c 1 $f 2>&1 | wc -c)"; done
         mount -t tmpfs none /mnt 2>&1 || echo refused-mount
         echo x > /sys/kernel/x 2>&1 || echo refused-sysfs
         mknod /tmp/sda b 8 0 && (head -c1 /tmp/sda > /dev/null 2>&1 || echo refused-device)
         ls /proc/1/root/ > /dev/null && echo sees-own-root
+        cat /proc/1/cmdline | tr '\0' ' '; echo
         """;
 
     static ContainerLaunch Launch(EngineFixture engine, ContainerLaunch? shape = null) =>
@@ -54,6 +55,31 @@ public sealed class OciParityTests(EngineFixture builtin, RuncEngineFixture runc
             Resources = ResourceLimits.None with { Memory = 64 * 1024 * 1024, PidsLimit = 50 },
             Mounts = [new MountSpec("", "/scratch", "tmpfs", false, ["size=1m"])],
         }, EngineFixture.Overlay);
+
+    [Fact]
+    public async Task An_exec_as_root_and_as_another_user_is_the_same()
+    {
+        foreach (var user in new[] { "", "1000:1000" })
+        {
+            var expected = await ExecProbeAsync(runc, user);
+            var actual = await ExecProbeAsync(builtin, user);
+            Assert.Equal(Normalise(expected), Normalise(actual));
+        }
+    }
+
+    /// <summary>The probe run by exec in a running container; the probe's own pid is the one line that may differ.</summary>
+    static async Task<string> ExecProbeAsync(EngineFixture engine, string user)
+    {
+        var id = engine.NewId();
+        await engine.CreateAsync(EngineFixture.Launch(id, "sleep", "1000") with { Hostname = "probe" });
+        await engine.Engine.StartAsync(id, CancellationToken.None);
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(20));
+        await using var exec = await engine.Engine.ExecAsync(id, new ExecLaunch(["sh", "-c", Probe], [], "/", user, false, false, false, 0, 0), timeout.Token);
+        var output = await EngineFixture.ReadAllAsync(exec.ReadAsync, timeout.Token);
+        Assert.Equal(0, await exec.ExitCode.WaitAsync(timeout.Token));
+        await engine.RemoveAsync(id);
+        return output[AttachStream.Stdout];
+    }
 
     [Fact]
     public Task A_privileged_container_is_the_same() =>

@@ -1,13 +1,19 @@
 using System.Text.Json;
 using Platform.Runtime.Engine.Native;
 using Platform.Runtime.Engine.Spec;
+using Platform.Runtime.Oci;
 using Platform.Runtime.Oci.Spec;
 
 namespace Platform.Runtime.Engine.Runc;
 
-/// <summary>runc's command line for an existing container (create goes through conmon, start is <see cref="ExecFifo"/>).</summary>
+/// <summary>
+/// The OCI runtime's operations on an existing container (create goes through conmon, start is <see cref="ExecFifo"/>):
+/// runc's command line, or for the built-in runtime the same operations in this process.
+/// </summary>
 sealed class RuncClient(EngineSettings settings)
 {
+    readonly bool _builtin = Path.GetFileName(settings.Runc) == "platform-oci";
+
     /// <summary>runc's state directory of a container (state.json, exec.fifo).</summary>
     public string StateDir(string id) => Path.Combine(settings.RuncRoot, id);
 
@@ -25,32 +31,63 @@ sealed class RuncClient(EngineSettings settings)
         }
     }
 
-    public Task KillAsync(string id, int signal, CancellationToken ct) => RunAsync(ct, "kill", id, signal.ToString());
+    public Task KillAsync(string id, int signal, CancellationToken ct) => _builtin
+        ? InProcess(() => OciContainers.Kill(settings.RuncRoot, id, signal))
+        : RunAsync(ct, "kill", id, signal.ToString());
 
-    public Task PauseAsync(string id, CancellationToken ct) => RunAsync(ct, "pause", id);
+    public Task PauseAsync(string id, CancellationToken ct) => _builtin
+        ? InProcess(() => OciContainers.Freeze(settings.RuncRoot, id, frozen: true))
+        : RunAsync(ct, "pause", id);
 
-    public Task ResumeAsync(string id, CancellationToken ct) => RunAsync(ct, "resume", id);
+    public Task ResumeAsync(string id, CancellationToken ct) => _builtin
+        ? InProcess(() => OciContainers.Freeze(settings.RuncRoot, id, frozen: false))
+        : RunAsync(ct, "resume", id);
 
-    /// <summary>Removes the container from runc (killing what still runs); a container runc does not know is fine.</summary>
+    /// <summary>Removes the container from the OCI runtime (killing what still runs); a container it does not know is fine.</summary>
     public async Task DeleteAsync(string id, CancellationToken ct)
     {
+        if (_builtin)
+        {
+            try { await InProcess(() => OciContainers.Delete(settings.RuncRoot, id, force: true)); }
+            catch (EngineException e) when (e.StatusCode == 404) { }
+            return;
+        }
         var (code, _, error) = await ExecuteAsync(ct, "delete", "--force", id);
         if (code != 0 && !IsUnknown(error)) throw Failure(error);
     }
 
+    /// <summary>A built-in runtime operation on a pool thread (a delete may wait for processes to die), failing as runc's would.</summary>
+    static Task InProcess(Action operation) => Task.Factory.StartNew(() =>
+    {
+        try { operation(); }
+        catch (OciException e) { throw Failure(e.Message, IsUnknown(e.Message) ? 404 : e.Message.Contains("not running") ? 409 : 500); }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException) { throw new EngineException(e.Message); }
+    }, CancellationToken.None, TaskCreationOptions.DenyChildAttach, TaskScheduler.Default);
+
     public ContainerProcessState? State(string id)
     {
-        var (code, output, error) = ExecuteAsync(CancellationToken.None, "state", id).GetAwaiter().GetResult();
-        if (code != 0) return IsUnknown(error) ? null : throw Failure(error);
-        var state = JsonSerializer.Deserialize(output, OciJson.Default.RuncState)!;
-        var status = state.Status switch
+        string status;
+        int pid;
+        if (_builtin)
+        {
+            if (OciState.Load(settings.RuncRoot, id) is not { } known) return null;
+            (status, pid) = (known.Status(settings.RuncRoot), known.InitProcessPid);
+        }
+        else
+        {
+            var (code, output, error) = ExecuteAsync(CancellationToken.None, "state", id).GetAwaiter().GetResult();
+            if (code != 0) return IsUnknown(error) ? null : throw Failure(error);
+            var state = JsonSerializer.Deserialize(output, OciJson.Default.RuncState)!;
+            (status, pid) = (state.Status, state.Pid);
+        }
+        var run = status switch
         {
             "created" => ContainerRunState.Created,
             "running" => ContainerRunState.Running,
             "paused" => ContainerRunState.Paused,
             _ => ContainerRunState.Stopped,
         };
-        return new ContainerProcessState(status, status == ContainerRunState.Stopped ? 0 : state.Pid);
+        return new ContainerProcessState(run, run == ContainerRunState.Stopped ? 0 : pid);
     }
 
     async Task RunAsync(CancellationToken ct, params string[] args)
