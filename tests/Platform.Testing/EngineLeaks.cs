@@ -4,7 +4,7 @@ namespace Platform.Testing;
 
 /// <summary>
 /// What a runtime left on the host for containers that no longer exist: mounts under its root or run dir
-/// (/proc/self/mountinfo; network namespaces of sandboxes included), cgroup directories /sys/fs/cgroup/*/platform/&lt;id&gt;, conmon or runc processes working
+/// (/proc/self/mountinfo; network namespaces of sandboxes included), cgroup directories /sys/fs/cgroup/*/platform/&lt;id&gt;, conmon or OCI runtime (runc, platform-oci) processes working
 /// for that root, and per-container directories (bundle, runc state, exit file, attach sockets).
 /// </summary>
 public sealed partial record EngineLeaks(
@@ -31,7 +31,8 @@ public sealed partial record EngineLeaks(
             .Where(cmd => IsEngineProcess(cmd) && (cmd.Contains(root) || cmd.Contains(runDir)) && Concerns(cmd));
         var directories = new[] { "runtime/containers", "runtime/runc", "runtime/exits", "runtime/sockets" }
             .SelectMany(dir => new[] { Path.Combine(root, dir), Path.Combine(runDir, dir) })
-            .Where(Directory.Exists).SelectMany(Directory.EnumerateFileSystemEntries).Where(Concerns);
+            .Where(Directory.Exists).SelectMany(Directory.EnumerateFileSystemEntries).Where(Concerns)
+            .Where(entry => !Path.GetFileName(entry).StartsWith('.')); // the OCI runtime's own cache (.seccomp), no container's
         return new EngineLeaks([.. mounts], [.. cgroups], [.. processes], [.. directories]);
     }
 
@@ -50,7 +51,7 @@ public sealed partial record EngineLeaks(
     static bool IsEngineProcess(string commandLine)
     {
         var program = Path.GetFileName(commandLine.Split(' ')[0]);
-        return program is "conmon" or "runc";
+        return program is "conmon" or "runc" or "platform-oci";
     }
 
     static string? CommandLine(string procDir)
