@@ -37,8 +37,10 @@ dotnet publish "$REPO/services/Runtime/Platform.Runtime" -c "$CONFIGURATION" -r 
 
 rm -rf "$RESULTS"
 status=0
+mkdir -p "$RESULTS"
 dotnet test "$REPO/Platform.sln" -c "$CONFIGURATION" --no-build --nologo \
-  --logger "trx" --logger "console;verbosity=normal" --results-directory "$RESULTS" || status=$?
+  --logger "trx" --logger "console;verbosity=normal" --results-directory "$RESULTS" 2>&1 | tee "$RESULTS/console.log" \
+  || status=$?
 
 passed=0 failed=0 skipped=0
 for trx in "$RESULTS"/*.trx; do
@@ -61,6 +63,10 @@ if (( failed > 0 )); then
       on && n < 25 { gsub(/<[^>]*>/, ""); if ($0 ~ /[^ \t]/) { print "    " $0; n++ } }
     ' "$trx" | sed -e 's/&quot;/"/g' -e "s/&apos;/'/g" -e 's/&lt;/</g' -e 's/&gt;/>/g' -e 's/&amp;/\&/g'
   done
+fi
+# Failures outside any test (a fixture's cleanup, a crashed test host) are in no trx counter: name them too.
+if (( status != 0 )); then
+  grep -E 'Cleanup Failure|Test Run Aborted|The active test run was aborted' -A4 "$RESULTS/console.log" | head -40 || true
 fi
 echo "$passed passed, $failed failed, $skipped skipped"
 exit $status
