@@ -18,11 +18,12 @@ static class Cgroup
         "c 136:* rwm", "c 5:2 rwm", "c 10:200 rwm",
     ];
 
-    static string[] Hierarchies() => Directory.Exists(Mount)
+    /// <summary>Every hierarchy mounted here, looked up once per process (a create makes, joins and writes dozens of paths).</summary>
+    static readonly string[] Hierarchies = Directory.Exists(Mount)
         ? [.. Directory.EnumerateDirectories(Mount).Select(Path.GetFileName).OfType<string>()]
         : [];
 
-    static bool IsUnified => File.Exists(Path.Combine(Mount, "cgroup.controllers"));
+    static readonly bool IsUnified = File.Exists(Path.Combine(Mount, "cgroup.controllers"));
 
     static string In(string hierarchy, string path) => IsUnified ? Mount + path : $"{Mount}/{hierarchy}{path}";
 
@@ -32,7 +33,7 @@ static class Cgroup
         if (IsUnified) throw new OciException("the built-in runtime needs cgroup v1 controllers (hybrid or legacy hierarchy)");
         try
         {
-            foreach (var hierarchy in Hierarchies())
+            foreach (var hierarchy in Hierarchies)
             {
                 if (hierarchy == "cpuset") CreateCpuset(path);
                 else Directory.CreateDirectory(In(hierarchy, path));
@@ -96,7 +97,7 @@ static class Cgroup
     /// <summary>Moves a process (all its threads) into the cgroup in every hierarchy.</summary>
     public static void Join(string path, int pid)
     {
-        foreach (var hierarchy in Hierarchies())
+        foreach (var hierarchy in Hierarchies)
         {
             var procs = Path.Combine(In(hierarchy, path), "cgroup.procs");
             try { File.WriteAllText(procs, pid.ToString()); }
@@ -146,7 +147,7 @@ static class Cgroup
     /// <summary>Removes the cgroup from every hierarchy (each must be empty of processes by then).</summary>
     public static void Remove(string path)
     {
-        foreach (var hierarchy in Hierarchies())
+        foreach (var hierarchy in Hierarchies)
         {
             var dir = In(hierarchy, path);
             try { if (Directory.Exists(dir)) Directory.Delete(dir); }

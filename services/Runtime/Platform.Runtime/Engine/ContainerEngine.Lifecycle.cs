@@ -5,6 +5,7 @@ using Platform.Runtime.Engine.Native;
 using Platform.Runtime.Engine.Rootfs;
 using Platform.Runtime.Engine.Runc;
 using Platform.Runtime.Engine.Spec;
+using Platform.Runtime.Oci;
 using Platform.Runtime.Oci.Spec;
 
 namespace Platform.Runtime.Engine;
@@ -12,13 +13,6 @@ namespace Platform.Runtime.Engine;
 public sealed partial class ContainerEngine
 {
     static readonly TimeSpan CreateTimeout = TimeSpan.FromSeconds(60);
-    /// <summary>
-    /// Every cgroup hierarchy mounted here (v1 controllers, the named systemd one, and the v2 "unified" one a hybrid
-    /// host has): runc makes the container's cgroup in each, and deleting a container removes it from each.
-    /// </summary>
-    static readonly string[] Hierarchies = Directory.Exists("/sys/fs/cgroup")
-        ? [.. Directory.EnumerateDirectories("/sys/fs/cgroup").Select(Path.GetFileName).OfType<string>()]
-        : [];
 
     /// <summary>Writes the bundle and etc files, starts conmon which runs `runc create`; returns the container's pid.</summary>
     public async Task<int> CreateAsync(ContainerLaunch launch, CancellationToken ct)
@@ -77,11 +71,7 @@ public sealed partial class ContainerEngine
         await StopConmonAsync(id);
         File.Delete(_settings.ExitFile(id));
         _exits.Forget(id);
-        foreach (var controller in Hierarchies)
-        {
-            var cgroup = $"/sys/fs/cgroup/{controller}{_settings.CgroupsPath(id)}";
-            try { if (Directory.Exists(cgroup)) Directory.Delete(cgroup); } catch (IOException) { }
-        }
+        Cgroup.Remove(_settings.CgroupsPath(id)); // from every hierarchy, as runc or platform-oci made it
     }
 
     /// <summary>Drops runc's state of the container: itself when no process is left, else through `runc delete`.</summary>
