@@ -20,7 +20,16 @@ static class OciRuntime
     public static int Run(string[] args)
     {
         Tracing.Mark("main");
-        var options = OciOptions.Parse(args);
+        OciOptions options;
+        try
+        {
+            options = OciOptions.Parse(args);
+        }
+        catch (OciException e)
+        {
+            Console.Error.WriteLine($"{e.Message}\nusage: platform-oci [--root DIR] create|start|state|kill|pause|resume|delete|exec [FLAGS] ID");
+            return 2;
+        }
         try
         {
             return options.Command switch

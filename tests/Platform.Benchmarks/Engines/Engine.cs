@@ -46,6 +46,9 @@ public abstract class Engine
     /// <summary>The engine's processes now, each with its RSS and PSS.</summary>
     public abstract IReadOnlyList<ProcessSample> Processes();
 
+    /// <summary>Whether the process is one every host runs (all of a single-host daemon's are).</summary>
+    public virtual bool IsPerHost(ProcessSample process) => true;
+
     /// <summary>
     /// The engine's processes while it runs <paramref name="containerIds"/>: <see cref="Processes"/> plus the helper
     /// it keeps per container (dockerd's containerd-shim-runc-v2 <c>-id</c>, podman's conmon <c>-c</c>, the platform's

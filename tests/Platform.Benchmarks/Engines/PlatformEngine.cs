@@ -18,6 +18,9 @@ public sealed class PlatformEngine(Uri host) : Engine
 
     public override Task StopAsync() => Task.CompletedTask;
 
+    /// <summary>The services every host runs (architecture.md); registry and events run once for a fleet.</summary>
+    public override bool IsPerHost(ProcessSample process) => process.Name is not ("Platform.Registry" or "Platform.Events");
+
     public override IReadOnlyList<ProcessSample> Processes()
     {
         var services = new Dictionary<int, string>();

@@ -1,7 +1,10 @@
 namespace Platform.Benchmarks.Engines;
 
-/// <summary>One process of an engine, with its memory at the moment it was read.</summary>
-public sealed record ProcessSample(int Pid, string Name, string CommandLine, double RssMiB, double PssMiB);
+/// <summary>
+/// One process of an engine, with its memory at the moment it was read: RSS (every resident page it maps, shared
+/// ones included), PSS (shared pages split among their users) and USS (pages only it maps: what its exit would free).
+/// </summary>
+public sealed record ProcessSample(int Pid, string Name, string CommandLine, double RssMiB, double PssMiB, double UssMiB = 0);
 
 /// <summary>Reads /proc: command lines, parents, RSS and PSS.</summary>
 public static class ProcessTable
@@ -66,12 +69,14 @@ public static class ProcessTable
         if (status is null)
             return null;
         var rss = Kib(status, "VmRSS:");
-        var pss = Kib(Read($"/proc/{pid}/smaps_rollup") ?? "", "Pss:");
+        var rollup = Read($"/proc/{pid}/smaps_rollup") ?? "";
+        var pss = Kib(rollup, "Pss:");
+        var uss = Kib(rollup, "Private_Clean:") + Kib(rollup, "Private_Dirty:");
         var commandLine = CommandLine(pid);
         name ??= Path.GetFileName(commandLine.Split(' ')[0]);
         if (name.Length == 0)
             name = Read($"/proc/{pid}/comm")?.Trim() ?? pid.ToString();
-        return new ProcessSample(pid, name, commandLine, rss / 1024.0, pss / 1024.0);
+        return new ProcessSample(pid, name, commandLine, rss / 1024.0, pss / 1024.0, uss / 1024.0);
     }
 
     static long Kib(string text, string key)

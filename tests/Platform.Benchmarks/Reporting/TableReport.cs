@@ -51,9 +51,9 @@ public static class TableReport
     {
         foreach (var (engine, processes) in results.Processes.OrderBy(p => Array.IndexOf(Options.AllEngines, p.Key)))
         {
-            output.WriteLine($"{engine} processes at idle:  {"pid",7}  {"rss MiB",8}  {"pss MiB",8}");
+            output.WriteLine($"{engine} processes at idle:  {"pid",7}  {"rss MiB",8}  {"pss MiB",8}  {"uss MiB",8}");
             foreach (var p in processes)
-                output.WriteLine($"  {p.Name,-30}  {p.Pid,7}  {p.RssMiB,8:0.0}  {p.PssMiB,8:0.0}");
+                output.WriteLine($"  {p.Name,-30}  {p.Pid,7}  {p.RssMiB,8:0.0}  {p.PssMiB,8:0.0}  {p.UssMiB,8:0.0}");
         }
     }
 

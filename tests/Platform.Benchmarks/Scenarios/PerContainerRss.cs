@@ -9,7 +9,9 @@ namespace Platform.Benchmarks.Scenarios;
 /// per container (dockerd: containerd-shim-runc-v2; podman and the platform: conmon), but not the containers'
 /// own processes, which are the same on every engine (see <see cref="Engine.Processes(IReadOnlyCollection{string})"/>).
 /// PSS splits each shared page among all its users, so 20 more processes mapping libc can lower the service's share:
-/// for a small helper (conmon) the PSS per container can come out near zero or slightly negative; RSS is the upper bound.
+/// for a small helper (conmon) the PSS per container can come out near zero or slightly negative; RSS is the upper bound
+/// (it counts libc's pages again in every helper). USS, the pages no other process maps, is what each container's
+/// helper costs the machine.
 /// </summary>
 public sealed class PerContainerRss : IScenario
 {
@@ -44,6 +46,7 @@ public sealed class PerContainerRss : IScenario
             context.Record(engine, "pss idle", "MiB", idle.Pss);
             context.Record(engine, $"pss with {Containers}", "MiB", loaded.Pss);
             context.Record(engine, "pss per container", "MiB", (loaded.Pss - idle.Pss) / Containers);
+            context.Record(engine, "uss per container", "MiB", (loaded.Uss - idle.Uss) / Containers);
             context.Record(engine, $"processes with {Containers}", "count", loaded.Count);
         }
         finally
@@ -59,11 +62,11 @@ public sealed class PerContainerRss : IScenario
     }
 
     /// <summary>Medians of a few samples, after a moment to settle; how many containers have a helper naming them.</summary>
-    static async Task<(double Rss, double Pss, double Count, int Helpers)> MeasureAsync(Engine engine, IReadOnlyCollection<string> ids,
+    static async Task<(double Rss, double Pss, double Uss, double Count, int Helpers)> MeasureAsync(Engine engine, IReadOnlyCollection<string> ids,
         CancellationToken ct)
     {
         await Task.Delay(Settle, ct);
-        List<double> rss = [], pss = [], count = [];
+        List<double> rss = [], pss = [], uss = [], count = [];
         IReadOnlyList<ProcessSample> processes = [];
         for (var i = 0; i < Samples; i++)
         {
@@ -74,10 +77,11 @@ public sealed class PerContainerRss : IScenario
                 throw new InvalidOperationException("none of its processes is visible from here");
             rss.Add(processes.Sum(p => p.RssMiB));
             pss.Add(processes.Sum(p => p.PssMiB));
+            uss.Add(processes.Sum(p => p.UssMiB));
             count.Add(processes.Count);
         }
         var helpers = ids.Count(id => processes.Any(p => p.CommandLine.Split(' ').Contains(id)));
-        return (Median(rss), Median(pss), Median(count), helpers);
+        return (Median(rss), Median(pss), Median(uss), Median(count), helpers);
     }
 
     static double Median(List<double> values) => values.Order().ElementAt(values.Count / 2);

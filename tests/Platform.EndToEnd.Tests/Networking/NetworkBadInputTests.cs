@@ -103,6 +103,9 @@ public sealed class NetworkBadInputTests(PlatformFixture platform)
 
         Assert.False(File.Exists(Path.Combine(platform.RunDir, "networking", "netns", id)));
         Assert.False(Directory.Exists($"/sys/class/net/pbr-{networkId[..11]}"), "the network's bridge is removed with it");
+        // The veth goes with the container's namespace, which the kernel tears down in the background, shortly after.
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        while (Directory.Exists($"/sys/class/net/{veth}") && DateTime.UtcNow < deadline) await Task.Delay(20);
         Assert.False(Directory.Exists($"/sys/class/net/{veth}"), "the container's veth is removed with it");
     }
 }

@@ -17,7 +17,7 @@ public sealed partial class SandboxManager
         var sandbox = sandboxes.Live(containerId);
         await ports.UnpublishAsync(containerId);
         if (sandbox is not null)
-            foreach (var endpoint in sandbox.Endpoints) await DetachQuietlyAsync(sandbox.Path, endpoint);
+            foreach (var endpoint in sandbox.Endpoints) await DetachQuietlyAsync(sandbox.Path, endpoint, withSandbox: true);
         await dataPlane.RemoveSandboxAsync(containerId, CancellationToken.None);
         if (sandbox is null) return;
         await sandboxes.WriteAsync(containerId, current =>

@@ -59,7 +59,7 @@ public sealed partial class ContainerEngine
     public Task ResumeAsync(string id, CancellationToken ct) => _runc.ResumeAsync(Checked(id), ct);
 
     /// <summary>
-    /// Kills and deletes the runc container, waits for its conmon to go, removes exit file and cgroups. Idempotent.
+    /// Kills and deletes the runc container, removes exit file and cgroups. Idempotent.
     /// A container whose processes are all gone (the usual case: its exit was seen) needs no runc process for that:
     /// what `runc delete` would do then is remove its state directory and cgroups, which this does itself.
     /// </summary>
@@ -68,7 +68,9 @@ public sealed partial class ContainerEngine
         Checked(id);
         _createdInits.TryRemove(id, out _);
         await DeleteRuncStateAsync(id, ct);
-        await StopConmonAsync(id);
+        // conmon leaves a moment after it wrote the exit file. Nothing here needs it gone, so an exit or a removal does
+        // not wait for it; a next run of the same id (a new conmon on the same files and sockets) does.
+        WatchConmonLeave(id);
         File.Delete(_settings.ExitFile(id));
         _exits.Forget(id);
         Cgroup.Remove(_settings.CgroupsPath(id)); // from every hierarchy, as runc or platform-oci made it
@@ -145,6 +147,7 @@ public sealed partial class ContainerEngine
     /// <summary>A re-created container reuses its id: drop the previous run's runc state, exit file and OOM marker.</summary>
     async Task ForgetPreviousRunAsync(string id, CancellationToken ct)
     {
+        if (_conmonLeaving.TryGetValue(id, out var leaving)) await leaving.WaitAsync(ct);
         await DeleteRuncStateAsync(id, ct);
         File.Delete(_settings.ExitFile(id));
         File.Delete(Path.Combine(_settings.ContainerDir(id), "oom"));
@@ -152,14 +155,31 @@ public sealed partial class ContainerEngine
         _exits.Forget(id);
     }
 
-    /// <summary>conmon leaves once the container is gone; one that lingers (stuck on a client) is killed.</summary>
-    async Task StopConmonAsync(string id)
+    readonly System.Collections.Concurrent.ConcurrentDictionary<string, Task> _conmonLeaving = new(StringComparer.Ordinal);
+
+    void WatchConmonLeave(string id)
     {
         var pidFile = Path.Combine(_settings.ContainerDir(id), "conmon.pid");
-        if (!File.Exists(pidFile) || !int.TryParse(File.ReadAllText(pidFile).Trim(), out var pid)) return;
+        if (!File.Exists(pidFile) || !int.TryParse(File.ReadAllText(pidFile).Trim(), out var pid) || !IsConmonOf(pid, id)) return;
+        var started = ProcessState.StartTime(pid);
+        var gone = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        _conmonLeaving[id] = gone.Task;
+        _ = Task.Run(async () =>
+        {
+            try { await StopConmonAsync(id, pid, started); }
+            finally
+            {
+                _conmonLeaving.TryRemove(new KeyValuePair<string, Task>(id, gone.Task));
+                gone.SetResult();
+            }
+        });
+    }
+
+    /// <summary>conmon leaves once the container is gone; one that lingers (stuck on a client) is killed.</summary>
+    async Task StopConmonAsync(string id, int pid, ulong? started)
+    {
         var clock = Stopwatch.StartNew();
-        // conmon leaves a moment after it wrote the exit file: look again soon, then less often.
-        for (var delay = 1; IsConmonOf(pid, id); delay = Math.Min(delay * 2, 20))
+        for (var delay = 1; IsConmonOf(pid, id) && ProcessState.StartTime(pid) == started; delay = Math.Min(delay * 2, 20))
         {
             if (clock.Elapsed > TimeSpan.FromSeconds(5)) { try { Process.GetProcessById(pid).Kill(); } catch (ArgumentException) { } }
             await Task.Delay(delay);

@@ -29,7 +29,7 @@ public class EngineFixture : IAsyncLifetime, IAsyncDisposable
     public ContainerEngine Engine { get; }
 
     /// <summary>deploy/test.sh publishes platform-oci (Native AOT) beside the runtime; the build's copy runs JIT.</summary>
-    static string? PublishedOci()
+    internal static string? PublishedOci()
     {
         var native = RepositoryRoot.Combine($"artifacts/{ServiceProcessOptions.Configuration}/runtime/platform-oci");
         return File.Exists(native) ? native : null;

@@ -20,8 +20,11 @@ public sealed partial class ContainerLifecycle
             if (store.Current(exit.Id) is not { IsRunning: true }) return;
             phases.Record("exit.seen", time.GetUtcNow() - exit.At);
             using (phases.Measure("exit.journal")) exited = (await store.RecordAsync(new ContainerExited(exit.Id, exit.ExitCode, exit.OomKilled, exit.At), ct))!;
-            using (phases.Measure("exit.oci-delete")) await engine.DeleteAsync(exit.Id, ct);
-            using (phases.Measure("exit.network-release")) await DetachNetworkAsync(exit.Id); // stop waits for this too: once it returns, the ports are free
+            // Both at once: the OCI state and cgroups go here, the sandbox in networking. stop waits for this too: once
+            // it returns, the ports are free.
+            await Task.WhenAll(
+                MeasuredAsync("exit.network-release", () => DetachNetworkAsync(exit.Id)), // first: it is soon waiting on networking
+                MeasuredAsync("exit.oci-delete", () => engine.DeleteAsync(exit.Id, ct)));
         }
         if (exited.HostConfig.AutoRemove && !_removing.ContainsKey(exit.Id))
         {
@@ -36,6 +39,11 @@ public sealed partial class ContainerLifecycle
             return;
         }
         if (RestartDelay(exited) is { } delay) _ = RestartLaterAsync(exited.Id, exited.ExitCount, delay);
+    }
+
+    async Task MeasuredAsync(string phase, Func<Task> work)
+    {
+        using (phases.Measure(phase)) await work();
     }
 
     /// <summary>
