@@ -49,10 +49,15 @@ public sealed partial class ContainerLifecycle(
         {
             if (c.Network is not null) await DetachNetworkAsync(id); // left by a crash between exit and teardown
             using (phases.Measure("start.rootfs-mount")) await engine.MountRootfsAsync(id, c.Rootfs, ct);
+            // conmon starts now and waits: its start-up runs while the sandbox is made and the bundle written.
+            PendingMonitor monitor;
+            using (phases.Measure("start.monitor-spawn"))
+                monitor = await engine.SpawnMonitorAsync(new MonitorPlan(id, c.Config.Tty, c.Config.OpenStdin, c.Config.StdinOnce), ct);
+            using var _ = monitor;
             NetworkAttachment network;
             using (phases.Measure("start.network-sandbox")) network = await networking.AttachAsync(c, ct);
             if (network.State is { } attached) await store.RecordAsync(new ContainerNetworkAttached(id, attached, time.GetUtcNow()), CancellationToken.None);
-            using (phases.Measure("start.oci-create")) pid = await engine.CreateAsync(LaunchPlan.For(c, network, m => volumes.SourceFor(m, id)), ct);
+            using (phases.Measure("start.oci-create")) pid = await engine.CreateAsync(LaunchPlan.For(c, network, m => volumes.SourceFor(m, id)), ct, monitor);
             using (phases.Measure("start.attach-connect")) await attaches.ConnectPendingAsync(id, ct);
             using (phases.Measure("start.oci-start")) await engine.StartAsync(id, ct);
         }

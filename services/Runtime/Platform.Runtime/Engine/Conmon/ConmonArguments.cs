@@ -3,14 +3,14 @@ namespace Platform.Runtime.Engine.Conmon;
 /// <summary>conmon's command line for a container (runc create) and for an exec session (runc exec).</summary>
 static class ConmonArguments
 {
-    public static List<string> ForContainer(EngineSettings settings, ContainerLaunch launch)
+    public static List<string> ForContainer(EngineSettings settings, MonitorPlan plan)
     {
-        var dir = settings.ContainerDir(launch.Id);
-        var args = Common(settings, launch.Id, launch.Id, settings.BundleDir(launch.Id), dir, settings.ExitsDir, settings.LogPath(launch.Id));
+        var dir = settings.ContainerDir(plan.Id);
+        var args = Common(settings, plan.Id, plan.Id, settings.BundleDir(plan.Id), dir, settings.ExitsDir, settings.LogPath(plan.Id));
         args.AddRange(["--conmon-pidfile", Path.Combine(dir, "conmon.pid"), "--persist-dir", dir]);
-        if (launch.Tty) args.Add("--terminal");
-        if (launch.OpenStdin) args.Add("--stdin");
-        if (launch.OpenStdin && !launch.StdinOnce) args.Add("--leave-stdin-open");
+        if (plan.Tty) args.Add("--terminal");
+        if (plan.OpenStdin) args.Add("--stdin");
+        if (plan.OpenStdin && !plan.StdinOnce) args.Add("--leave-stdin-open");
         return args;
     }
 

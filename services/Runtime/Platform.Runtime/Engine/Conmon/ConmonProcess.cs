@@ -18,10 +18,12 @@ sealed class ConmonProcess : IDisposable
     readonly StreamReader _sync;
     readonly StreamReader? _attachReady;
     readonly string _stderr;
+    readonly int _pid;
+    bool _released;
 
-    ConmonProcess(FileStream start, StreamReader sync, StreamReader? attachReady, string stderr)
+    ConmonProcess(int pid, FileStream start, StreamReader sync, StreamReader? attachReady, string stderr)
     {
-        (_start, _sync, _attachReady, _stderr) = (start, sync, attachReady, stderr);
+        (_pid, _start, _sync, _attachReady, _stderr) = (pid, start, sync, attachReady, stderr);
     }
 
     public static ConmonProcess Spawn(string conmon, IReadOnlyList<string> args, bool attachPipe, string workingDir)
@@ -35,9 +37,10 @@ sealed class ConmonProcess : IDisposable
         List<(int, int)> fds = [(devNull, 0), (devNull, 1), ((int)stderr.SafeFileHandle.DangerousGetHandle(), 2), (sync.WriteFd, 3), (start.ReadFd, 4)];
         List<string> env = ["PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin", "_OCI_SYNCPIPE=3", "_OCI_STARTPIPE=4"];
         if (attach is not null) { fds.Add((attach.WriteFd, 5)); env.Add("_OCI_ATTACHPIPE=5"); }
+        int pid;
         try
         {
-            var pid = ProcessSpawner.Spawn(conmon, [conmon, .. args], env, fds, workingDir); // conmon drops an "oom" marker in its cwd
+            pid = ProcessSpawner.Spawn(conmon, [conmon, .. args], env, fds, workingDir); // conmon drops an "oom" marker in its cwd
             _ = ProcessSpawner.WaitAsync(pid); // conmon forks its monitor and exits at once: reap it
         }
         catch
@@ -50,13 +53,14 @@ sealed class ConmonProcess : IDisposable
             Libc.close(devNull);
             sync.CloseWrite(); start.CloseRead(); attach?.CloseWrite();
         }
-        return new ConmonProcess(start.TakeWriter(), new StreamReader(sync.TakeReader(), Encoding.UTF8),
+        return new ConmonProcess(pid, start.TakeWriter(), new StreamReader(sync.TakeReader(), Encoding.UTF8),
             attach is null ? null : new StreamReader(attach.TakeReader(), Encoding.UTF8), stderrPath);
     }
 
     /// <summary>Lets conmon go on (first write: fork; for an attached exec the second write: run the runtime).</summary>
     public async Task SignalStartAsync(bool last)
     {
+        _released = true;
         await _start.WriteAsync(new byte[] { 0 });
         if (last) await _start.DisposeAsync();
     }
@@ -97,8 +101,10 @@ sealed class ConmonProcess : IDisposable
         return text.Trim();
     }
 
+    /// <summary>A conmon never let go is still blocked on its start pipe, our own child: it goes without running anything.</summary>
     public void Dispose()
     {
+        if (!_released) Libc.kill(_pid, 9);
         _start.Dispose();
         _sync.Dispose();
         _attachReady?.Dispose();
