@@ -28,6 +28,9 @@ static class ConmonArguments
         "--api-version", "--cid", cid, "--cuuid", uuid, "--name", cid, "--runtime", settings.Runc,
         "--bundle", bundle, "--container-pidfile", Path.Combine(pidDir, "container.pid"), "--log-path", "k8s-file:" + log,
         "--exit-dir", exitDir, "--socket-dir-path", settings.SocketsDir, "--full-attach", "--log-level", "error",
+        // No fsync of the log when the container ends (as Docker's logging): on this host that fsync was 1.4 ms of
+        // every exit while idle and far more while the disk is busy, and it stood between the exit and its exit file.
+        "--no-sync-log",
         "--runtime-arg", "--root", "--runtime-arg", settings.RuncRoot,
     ];
 }
