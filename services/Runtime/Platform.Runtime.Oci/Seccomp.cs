@@ -30,14 +30,8 @@ static unsafe partial class Seccomp
     [LibraryImport(Library)] private static partial int seccomp_arch_add(nint ctx, uint arch);
     [LibraryImport(Library, StringMarshalling = StringMarshalling.Utf8)] private static partial int seccomp_syscall_resolve_name(string name);
     [LibraryImport(Library)] private static partial int seccomp_rule_add_array(nint ctx, uint action, int syscall, uint count, ArgCmp* args);
-    [LibraryImport(Library)] private static partial int seccomp_load(nint ctx);
 
     [LibraryImport(Library)] private static partial int seccomp_export_bpf(nint ctx, int fd);
-    [LibraryImport("libc", SetLastError = true, StringMarshalling = StringMarshalling.Utf8)] private static partial int memfd_create(string name, uint flags);
-    [LibraryImport("libc", SetLastError = true)] private static partial long syscall(long number, long a, long b, long c);
-
-    const long SYS_seccomp = 317;
-    const long SECCOMP_SET_MODE_FILTER = 1;
 
     /// <summary>
     /// The profile as a BPF program, compiled by libseccomp once per distinct profile and kept in the runtime's state
@@ -81,7 +75,7 @@ static unsafe partial class Seccomp
             var fprog = stackalloc long[2];
             fprog[0] = program.Length / 8; // unsigned short len, padded
             fprog[1] = (long)instructions;
-            if (syscall(SYS_seccomp, SECCOMP_SET_MODE_FILTER, 0, (long)fprog) != 0)
+            if (Sys.seccomp_set_filter(fprog) != 0)
                 throw new OciException($"seccomp: load the filter: {Sys.Error(Sys.Errno)}");
         }
     }
@@ -116,7 +110,7 @@ static unsafe partial class Seccomp
                     Check(seccomp_rule_add_array(ctx, action, nr, (uint)args.Count, cmp), $"seccomp rule for {name}");
                 }
             }
-            var memory = Sys.Check(memfd_create("seccomp", 1 /* MFD_CLOEXEC */), "memfd_create");
+            var memory = Sys.Check(Sys.memfd_create("seccomp", Sys.MFD_CLOEXEC), "memfd_create");
             try
             {
                 Check(seccomp_export_bpf(ctx, memory), "seccomp export");

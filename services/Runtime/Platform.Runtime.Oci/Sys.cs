@@ -23,7 +23,8 @@ static unsafe partial class Sys
     public const int SIGKILL = 9;
     public const uint S_IFCHR = 0x2000;
     public const ulong TIOCSCTTY = 0x540E, TIOCSWINSZ = 0x5414, TIOCGPTN = 0x80045430, TIOCSPTLCK = 0x40045431;
-    const long SYS_pivot_root = 155, SYS_setns = 308, SYS_capset = 126, SYS_keyctl = 250, SYS_setgroups = 116, SYS_setresuid = 117, SYS_setresgid = 119;
+    const long SYS_pivot_root = 155, SYS_setns = 308, SYS_capset = 126, SYS_keyctl = 250, SYS_setgroups = 116, SYS_setresuid = 117, SYS_setresgid = 119, SYS_seccomp = 317;
+    public const uint MFD_CLOEXEC = 1;
     const int AF_UNIX = 1, SOCK_STREAM = 1, SOCK_CLOEXEC = 0x80000, SOL_SOCKET = 1, SCM_RIGHTS = 1;
 
     [LibraryImport("libc", SetLastError = true)] public static partial int unshare(int flags);
@@ -48,6 +49,7 @@ static unsafe partial class Sys
     [LibraryImport("libc", SetLastError = true)] public static partial int prctl(int option, ulong a, ulong b, ulong c, ulong d);
     [LibraryImport("libc", SetLastError = true)] public static partial int setrlimit(int resource, ulong* limits);
     [LibraryImport("libc", SetLastError = true)] public static partial int setsid();
+    [LibraryImport("libc", SetLastError = true, StringMarshalling = StringMarshalling.Utf8)] public static partial int memfd_create(string name, uint flags);
     [LibraryImport("libc", SetLastError = true)] public static partial int ioctl(int fd, ulong request, void* arg);
     [LibraryImport("libc", SetLastError = true)] public static partial int kill(int pid, int signal);
     [LibraryImport("libc", SetLastError = true)] public static partial int execve(byte* path, byte** argv, byte** envp);
@@ -87,6 +89,9 @@ static unsafe partial class Sys
     public static int setresuid(uint r, uint e, uint s) => (int)syscall(SYS_setresuid, r, e, s, 0, 0);
 
     public static int setns(int fd, int type) => (int)syscall(SYS_setns, fd, type, 0, 0, 0);
+
+    /// <summary>seccomp(SECCOMP_SET_MODE_FILTER, 0, prog): a compiled filter on the calling thread.</summary>
+    public static int seccomp_set_filter(long* program) => (int)syscall(SYS_seccomp, 1 /* SECCOMP_SET_MODE_FILTER */, 0, (long)program, 0, 0);
 
     public static int pivot_root(string newRoot, string putOld)
     {

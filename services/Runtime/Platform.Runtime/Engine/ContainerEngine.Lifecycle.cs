@@ -175,7 +175,7 @@ public sealed partial class ContainerEngine
     {
         var pidFile = Path.Combine(_settings.ContainerDir(id), "conmon.pid");
         if (!File.Exists(pidFile) || !int.TryParse(File.ReadAllText(pidFile).Trim(), out var pid) || !IsConmonOf(pid, id)) return;
-        var started = ProcessState.StartTime(pid);
+        var started = OciState.StartTime(pid);
         var gone = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         _conmonLeaving[id] = gone.Task;
         _ = Task.Run(async () =>
@@ -193,7 +193,7 @@ public sealed partial class ContainerEngine
     async Task StopConmonAsync(string id, int pid, ulong? started)
     {
         var clock = Stopwatch.StartNew();
-        for (var delay = 1; IsConmonOf(pid, id) && ProcessState.StartTime(pid) == started; delay = Math.Min(delay * 2, 20))
+        for (var delay = 1; IsConmonOf(pid, id) && OciState.StartTime(pid) == started; delay = Math.Min(delay * 2, 20))
         {
             if (clock.Elapsed > TimeSpan.FromSeconds(5)) { try { Process.GetProcessById(pid).Kill(); } catch (ArgumentException) { } }
             await Task.Delay(delay);

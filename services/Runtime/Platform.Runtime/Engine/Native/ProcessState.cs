@@ -18,19 +18,4 @@ static class ProcessState
             return false;
         }
     }
-
-    /// <summary>When the process began (clock ticks after boot, field 22 of /proc/pid/stat): tells a reused pid apart.</summary>
-    public static ulong? StartTime(int pid)
-    {
-        try
-        {
-            var stat = File.ReadAllText($"/proc/{pid}/stat");
-            var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
-            return fields.Length > 19 && ulong.TryParse(fields[19], out var ticks) ? ticks : null;
-        }
-        catch (IOException)
-        {
-            return null;
-        }
-    }
 }
