@@ -13,17 +13,29 @@ public sealed class StateLogWriter(IDocumentStore store, StateLogSignal signal)
     /// <summary>pg_advisory_xact_lock key of the state log ("statelog" in ASCII).</summary>
     const long AppendLock = 0x73746174656C6F67;
 
+    /// <summary>The state log's LogEntry table, where a recorded message id is found.</summary>
+    readonly string _seen = $"select exists(select 1 from {store.Options.FindOrResolveDocumentType(typeof(LogEntry)).TableName.QualifiedName} where id = $1)";
+
     /// <returns>false when the message was already recorded (a redelivery or a duplicate publish).</returns>
     public async Task<bool> RecordAsync(LogEntryRecorded entry, CancellationToken cancellationToken)
     {
         await using var session = store.LightweightSession();
         await session.BeginTransactionAsync(cancellationToken);
-        await using (var command = new NpgsqlCommand("select pg_advisory_xact_lock(@key)", session.Connection))
+        // The lock, then whether the message is recorded already: one round trip, two statements (the second's snapshot
+        // is taken once the lock is held, so it sees what the previous holder committed).
+        await using (var batch = new NpgsqlBatch(session.Connection)
         {
-            command.Parameters.AddWithValue("key", AppendLock);
-            await command.ExecuteNonQueryAsync(cancellationToken);
+            BatchCommands =
+            {
+                new NpgsqlBatchCommand("select pg_advisory_xact_lock($1)") { Parameters = { new NpgsqlParameter { Value = AppendLock } } },
+                new NpgsqlBatchCommand(_seen) { Parameters = { new NpgsqlParameter { Value = entry.MessageId } } },
+            },
+        })
+        {
+            await using var reader = await batch.ExecuteReaderAsync(cancellationToken);
+            await reader.NextResultAsync(cancellationToken);
+            if (await reader.ReadAsync(cancellationToken) && reader.GetBoolean(0)) return false;
         }
-        if (await session.LoadAsync<LogEntry>(entry.MessageId, cancellationToken) is not null) return false;
         session.Events.Append(entry.Resource, entry);
         await session.SaveChangesAsync(cancellationToken);
         signal.Notify();

@@ -23,9 +23,13 @@ public sealed class DeliveryService(
 
     readonly Dictionary<string, (SubscriptionWorker Worker, Task Running, CancellationTokenSource Stop)> _workers = new(StringComparer.Ordinal);
 
+    /// <summary>Set when the live subscriptions must be read again before the next planning pass.</summary>
+    volatile bool _subscriptionsChanged = true;
+
     /// <summary>A subscription changed or a delivery was queued again: look now rather than at the next poll.</summary>
     public void Wake(string? subscriptionId = null)
     {
+        _subscriptionsChanged = true;
         lock (_workers)
             if (subscriptionId is not null && _workers.TryGetValue(subscriptionId, out var w)) w.Worker.Wake();
         logSignal.Notify();
@@ -35,6 +39,8 @@ public sealed class DeliveryService(
     {
         await using var leadership = await LeadAsync(ct);
         logger.LogInformation("Webhook delivery started");
+        IReadOnlyList<Subscription> subscriptions = [];
+        var readAt = DateTimeOffset.MinValue;
         try
         {
             while (!ct.IsCancellationRequested)
@@ -42,13 +48,22 @@ public sealed class DeliveryService(
                 var next = logSignal.Next;
                 try
                 {
-                    var subscriptions = await LiveSubscriptionsAsync(ct);
-                    Reconcile(subscriptions, ct);
+                    // Subscriptions are read again when this process changed one (Wake) and at least once per poll
+                    // interval (another instance may have): not on every entry appended to the log, which would add a
+                    // query per ingested event while nobody subscribes.
+                    if (_subscriptionsChanged || time.GetUtcNow() - readAt >= options.Value.PollInterval)
+                    {
+                        _subscriptionsChanged = false;
+                        readAt = time.GetUtcNow();
+                        subscriptions = await LiveSubscriptionsAsync(ct);
+                        Reconcile(subscriptions, ct);
+                    }
                     foreach (var id in await planner.PlanAsync(subscriptions, ct))
                         lock (_workers) if (_workers.TryGetValue(id, out var w)) w.Worker.Wake();
                 }
                 catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
                 {
+                    _subscriptionsChanged = true;
                     logger.LogWarning(e, "Planning webhook deliveries failed; trying again");
                 }
                 await StateLogSignal.WaitAsync(next, options.Value.PollInterval, time, ct);
