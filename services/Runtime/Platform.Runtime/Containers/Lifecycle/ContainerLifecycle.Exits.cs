@@ -20,25 +20,32 @@ public sealed partial class ContainerLifecycle
             if (store.Current(exit.Id) is not { IsRunning: true }) return;
             phases.Record("exit.seen", time.GetUtcNow() - exit.At);
             using (phases.Measure("exit.journal")) exited = (await store.RecordAsync(new ContainerExited(exit.Id, exit.ExitCode, exit.OomKilled, exit.At), ct))!;
-            // Both at once: the OCI state and cgroups go here, the sandbox in networking. stop waits for this too: once
-            // it returns, the ports are free.
-            await Task.WhenAll(
-                MeasuredAsync("exit.network-release", () => DetachNetworkAsync(exit.Id)), // first: it is soon waiting on networking
-                MeasuredAsync("exit.oci-delete", () => engine.DeleteAsync(exit.Id, ct)));
-        }
-        if (exited.HostConfig.AutoRemove && !_removing.ContainsKey(exit.Id))
-        {
+            // Auto-remove in this same turn, unless a client's removal is already under way: the container's files go
+            // as soon as its OCI state has, while networking still releases the sandbox.
+            var autoRemove = exited.HostConfig.AutoRemove && _removing.TryAdd(exit.Id, 0);
             try
             {
-                await RemoveAsync(exit.Id, force: false, removeVolumes: true, ct);
+                // Both at once: the OCI state and cgroups go here, the sandbox in networking. stop waits for this too:
+                // once it returns, the ports are free.
+                await Task.WhenAll(
+                    MeasuredAsync("exit.network-release", () => DetachNetworkAsync(exit.Id)), // first: it is soon waiting on networking
+                    ReleaseEngineAsync(exit.Id, autoRemove, ct));
+                if (autoRemove) await ForgetLockedAsync(exited, removeVolumes: true);
             }
-            catch (DockerApiException error) when (error.StatusCode is 404 or 409)
+            finally
             {
-                // removed by the client meanwhile
+                if (autoRemove) _removing.TryRemove(exit.Id, out _);
             }
-            return;
+            if (autoRemove) return;
         }
         if (RestartDelay(exited) is { } delay) _ = RestartLaterAsync(exited.Id, exited.ExitCount, delay);
+    }
+
+    async Task ReleaseEngineAsync(string id, bool removeFiles, CancellationToken ct)
+    {
+        using (phases.Measure("exit.oci-delete")) await engine.DeleteAsync(id, ct);
+        if (removeFiles)
+            using (phases.Measure("remove.files")) await engine.RemoveFilesAsync(id);
     }
 
     async Task MeasuredAsync(string phase, Func<Task> work)

@@ -44,10 +44,16 @@ public sealed partial class ContainerLifecycle
         using (phases.Measure("remove.oci-delete")) await engine.DeleteAsync(id, CancellationToken.None);
         await DetachNetworkAsync(id);
         using (phases.Measure("remove.files")) await engine.RemoveFilesAsync(id);
+        await ForgetLockedAsync(c, removeVolumes);
+    }
+
+    /// <summary>The end of a removal, once the container's process, sandbox and files are gone.</summary>
+    async Task ForgetLockedAsync(Container c, bool removeVolumes)
+    {
         using (phases.Measure("remove.volumes")) await volumes.ReleaseAsync(c, removeVolumes, CancellationToken.None);
-        using (phases.Measure("remove.journal")) await store.RecordAsync(new ContainerDestroyed(id, time.GetUtcNow()), CancellationToken.None);
-        attaches.FailPending(id); // attaches waiting for a start that will never come
-        execs.RemoveContainer(id);
+        using (phases.Measure("remove.journal")) await store.RecordAsync(new ContainerDestroyed(c.Id, time.GetUtcNow()), CancellationToken.None);
+        attaches.FailPending(c.Id); // attaches waiting for a start that will never come
+        execs.RemoveContainer(c.Id);
     }
 
     public async Task PauseAsync(string reference, CancellationToken ct)
