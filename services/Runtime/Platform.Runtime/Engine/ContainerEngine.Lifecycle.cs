@@ -122,11 +122,8 @@ public sealed partial class ContainerEngine
     public async Task RemoveFilesAsync(string id)
     {
         var dir = ContainerDir(id);
-        await UnmountRootfsAsync(id);
+        await UnmountRootfsAsync(id); // returns once nothing is mounted there, or throws
         if (!Directory.Exists(dir)) return;
-        var merged = Path.Combine(dir, "merged");
-        if (Directory.Exists(merged) && RootfsMounter.IsMountPoint(merged))
-            throw new EngineException($"root filesystem of container {id} is still mounted");
         var trashed = Path.Combine(_settings.TrashDir, $"{id}.{Guid.NewGuid():N}");
         try
         {

@@ -15,6 +15,8 @@ static class Libc
     public const int ENOENT = 2;
     public const int EAGAIN = 11;
     public const int MNT_DETACH = 2;
+    public const int UMOUNT_NOFOLLOW = 8;
+    public const int EINVAL = 22;
     public const int EINTR = 4;
     public const int ECHILD = 10;
 

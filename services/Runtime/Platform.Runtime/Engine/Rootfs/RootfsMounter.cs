@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using Platform.Runtime.Engine.Native;
 
 namespace Platform.Runtime.Engine.Rootfs;
@@ -32,10 +33,22 @@ sealed class RootfsMounter
 
     public void Unmount(string containerDir)
     {
+        // Unmount until the kernel answers that nothing is mounted there (EINVAL) or that it is not there (ENOENT): no
+        // read of mountinfo, which the kernel formats line by line for every mount on the host (three reads per removal
+        // before, ≈ 1 ms each with a few hundred containers).
         var merged = Path.Combine(containerDir, "merged");
-        while (Directory.Exists(merged) && IsMountPoint(merged))
-            if (Libc.umount2(merged, Libc.MNT_DETACH) != 0) throw new EngineException($"unmount {merged}: {Libc.LastError()}");
+        for (var stacked = 0; stacked < MaxStackedMounts; stacked++)
+        {
+            if (Libc.umount2(merged, Libc.MNT_DETACH | Libc.UMOUNT_NOFOLLOW) == 0) continue;
+            var errno = Marshal.GetLastPInvokeError();
+            if (errno is Libc.EINVAL or Libc.ENOENT) return;
+            throw new EngineException($"unmount {merged}: {Libc.Error(errno)}");
+        }
+        throw new EngineException($"unmount {merged}: still mounted after {MaxStackedMounts} unmounts");
     }
+
+    /// <summary>Mounts stacked on one root filesystem that <see cref="Unmount"/> takes down before giving up.</summary>
+    const int MaxStackedMounts = 16;
 
     async Task<string> MountOverlayAsync(string containerDir, IReadOnlyList<string> lowers, CancellationToken ct)
     {
