@@ -4,11 +4,11 @@ using JasperFx.OpenTelemetry;
 using Marten;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using System.Text.RegularExpressions;
 using Npgsql;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Trace;
 using Platform.ServiceDefaults.Health;
+using System.Text.RegularExpressions;
 
 namespace Platform.ServiceDefaults.Rails.Marten;
 
