@@ -94,17 +94,49 @@ static class Cgroup
     static void Write(string hierarchy, string path, string file, string value) =>
         File.WriteAllText(Path.Combine(In(hierarchy, path), file), value);
 
-    /// <summary>Moves a process (all its threads) into the cgroup in every hierarchy.</summary>
-    public static void Join(string path, int pid)
+    const string Unified = "unified";
+
+    /// <summary>
+    /// On a hybrid host, the cgroup's directory in the v2 "unified" hierarchy, made if missing and opened for a child to
+    /// be born in (<see cref="Native.ProcessSpawner.SpawnIntoCgroup"/>); -1 on a host without one.
+    /// </summary>
+    public static int OpenUnified(string path)
+    {
+        if (!Hierarchies.Contains(Unified)) return -1;
+        var dir = In(Unified, path);
+        try { Directory.CreateDirectory(dir); }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException) { throw new OciException($"cgroup {path}: {e.Message}"); }
+        return Sys.Check(Sys.open(dir, Sys.O_RDONLY | Sys.O_DIRECTORY | Sys.O_CLOEXEC, 0), $"open cgroup {Unified}{path}");
+    }
+
+    /// <summary>
+    /// Moves the calling thread into the cgroup in every v1 hierarchy: "0" written to each one's tasks file. A thread
+    /// moving itself is the one migration the kernel makes without its global lock (whose write side waits out an RCU
+    /// grace period, milliseconds each time). The container's init and an exec's process call it before anything else;
+    /// the thread that calls it is the one that execs, so the container's process and all it starts are in the cgroup.
+    /// The v2 hierarchy of a hybrid host is joined at birth (<see cref="OpenUnified"/>) or by <see cref="JoinUnified"/>.
+    /// </summary>
+    public static void JoinSelf(string path)
     {
         foreach (var hierarchy in Hierarchies)
         {
-            var procs = Path.Combine(In(hierarchy, path), "cgroup.procs");
-            try { File.WriteAllText(procs, pid.ToString()); }
+            if (hierarchy == Unified) continue;
+            try { File.WriteAllText(Path.Combine(In(hierarchy, path), "tasks"), "0"); }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
                 throw new OciException($"join cgroup {hierarchy}{path}: {e.Message}");
             }
+        }
+    }
+
+    /// <summary>Moves a process into the cgroup of the v2 hierarchy of a hybrid host (when it could not be born there).</summary>
+    public static void JoinUnified(string path, int pid)
+    {
+        if (!Hierarchies.Contains(Unified)) return;
+        try { File.WriteAllText(Path.Combine(In(Unified, path), "cgroup.procs"), pid.ToString()); }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new OciException($"join cgroup {Unified}{path}: {e.Message}");
         }
     }
 

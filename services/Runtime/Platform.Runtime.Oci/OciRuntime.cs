@@ -10,8 +10,9 @@ namespace Platform.Runtime.Oci;
 /// exec, state, kill, pause, resume, delete), `platform-oci [--root DIR] COMMAND [FLAGS] ID`.
 ///
 /// create: a thread of this process unshares the mount, uts, ipc and pid namespaces (and a network one, or joins the
-/// sandbox's), then spawns this binary again as the container's init, which is pid 1 in them. This process puts the
-/// init into the container's cgroup and lets it go; the init builds the root filesystem, pivots, takes the user,
+/// sandbox's), then forks itself as the container's init, which is pid 1 in them and born in the container's v2 cgroup
+/// on a hybrid host. This process makes the v1 cgroups and lets it go; the init moves itself into them, builds the root
+/// filesystem, pivots, takes the user,
 /// capabilities, no_new_privs and seccomp the spec gives, reports ready, then waits on exec.fifo until the engine
 /// starts it and execs the container's process. Docker's isolation, with no Go runtime started twice per container.
 /// </summary>
@@ -35,7 +36,6 @@ static class OciRuntime
             return options.Command switch
             {
                 "create" => Create(options),
-                "init" => ContainerInit.Run(options),
                 "exec" => Exec(options),
                 "exec-init" => ContainerInit.RunExec(options),
                 "start" => Start(options),
@@ -56,8 +56,10 @@ static class OciRuntime
 
     static int Create(OciOptions options)
     {
-        var bundle = options.Value("bundle") ?? Directory.GetCurrentDirectory();
+        var bundle = Path.GetFullPath(options.Value("bundle") ?? Directory.GetCurrentDirectory());
         var spec = ReadSpec(bundle);
+        var rootfs = Path.IsPathRooted(spec.Root.Path) ? spec.Root.Path : Path.Combine(bundle, spec.Root.Path);
+        var seccomp = spec.Linux.Seccomp is { } profile ? Seccomp.Compile(profile, options.Root) : null;
         Tracing.Mark("spec read");
         var stateDir = OciState.Dir(options.Root, options.Id);
         Directory.CreateDirectory(options.Root);
@@ -72,29 +74,35 @@ static class OciRuntime
         var pid = 0;
         try
         {
-            // The init starts (a process start is most of what create waits for) while its cgroup is made.
+            // The init sets itself up to the point of joining its cgroups while the v1 ones are made.
+            made = true;
+            var unified = Cgroup.OpenUnified(cgroup);
             var console = options.Value("console-socket") is { } socketPath ? Sys.ConnectUnix(socketPath) : -1;
             var (mine, theirs) = Sys.SocketPair();
+            bool born;
             try
             {
-                string[] init = ["--root", options.Root, "init", "--bundle", Path.GetFullPath(bundle), options.Id];
-                pid = SpawnInNamespaces(spec.Linux.Namespaces, init, theirs, console);
+                (pid, born) = ForkInNamespaces(spec.Linux.Namespaces, unified, () =>
+                {
+                    Sys.close(mine);
+                    return ContainerInit.Run(options, spec, rootfs, seccomp, theirs, console);
+                });
             }
             finally
             {
                 Sys.close(theirs);
                 if (console >= 0) Sys.close(console);
+                if (unified >= 0) Sys.close(unified);
             }
             Tracing.Mark("spawned");
             Cgroup.Create(cgroup, spec.Linux.Resources);
-            made = true;
-            Cgroup.Join(cgroup, pid);
-            Tracing.Mark("cgroup joined");
+            if (!born) Cgroup.JoinUnified(cgroup, pid);
+            Tracing.Mark("cgroups made");
             var reply = Handshake(mine);
             Tracing.Mark("handshake");
             if (reply is not null) throw new OciException(reply);
             var start = OciState.StartTime(pid) ?? throw new OciException("the container's init exited during create");
-            new OciState(options.Id, pid, start, Path.GetFullPath(bundle), cgroup, DateTimeOffset.UtcNow).Save(options.Root);
+            new OciState(options.Id, pid, start, bundle, cgroup, DateTimeOffset.UtcNow).Save(options.Root);
             if (options.Value("pid-file") is { } pidFile) WritePidFile(pidFile, pid);
             Sys.close(mine);
             return 0;
@@ -122,11 +130,13 @@ static class OciRuntime
     }
 
     /// <summary>
-    /// Spawns `args` from a thread that first moves into new (or given) namespaces: the child is born in them, pid 1
-    /// of a new pid namespace. The thread does nothing but system calls after unsharing (a thread in a pid namespace
-    /// other than its process's cannot start threads) and ends with the spawn.
+    /// Forks this process from a thread that first moves into new (or given) namespaces: the child is born in them, pid 1
+    /// of a new pid namespace, and in the v2 cgroup <paramref name="cgroupFd"/> when there is one and the kernel can
+    /// (Born), and runs <paramref name="child"/> to its exit code. The thread does nothing but system calls after
+    /// unsharing (a thread in a pid namespace other than its process's cannot start threads) and ends with the fork;
+    /// meanwhile this process's other threads are parked (the main one joins it), as a forked child needs them.
     /// </summary>
-    static int SpawnInNamespaces(IReadOnlyList<OciNamespace> namespaces, string[] args, int sync, int console)
+    static (int Pid, bool Born) ForkInNamespaces(IReadOnlyList<OciNamespace> namespaces, int cgroupFd, Func<int> child)
     {
         var flags = Sys.CLONE_FS;
         var join = new List<(string Path, int Type)>();
@@ -145,9 +155,33 @@ static class OciRuntime
             if (string.IsNullOrEmpty(ns.Path)) flags |= type;
             else join.Add((ns.Path, type));
         }
-        var fds = new List<(int, int)> { (0, 0), (1, 1), (2, 2), (sync, 3) };
-        if (console >= 0) fds.Add((console, 4));
-        return OnNamespacedThread(join, flags, () => ProcessSpawner.Spawn(Self, [Self, .. args], InheritedEnvironment(), fds, "/"));
+        var born = false;
+        var pid = OnNamespacedThread(join, flags, () =>
+        {
+            var forked = ProcessSpawner.Fork(cgroupFd, out born);
+            if (forked != 0) return forked;
+            var code = 1;
+            try { code = child(); }
+            finally { ProcessSpawner.Exit(code); }
+            return 0; // not reached: the child ends above
+        });
+        return (pid, born);
+    }
+
+    /// <summary>
+    /// This binary with `argv` (an exec's process), from a thread in the given namespaces (<see cref="OnNamespacedThread"/>),
+    /// born in the v2 cgroup when given one; Born is false when there is none or the kernel cannot (before 5.7).
+    /// </summary>
+    static (int Pid, bool Born) SpawnSelf(List<(string Path, int Type)> join, int unshareFlags, string[] argv, List<(int, int)> fds, int cgroupFd)
+    {
+        var environment = InheritedEnvironment();
+        var born = false;
+        var pid = OnNamespacedThread(join, unshareFlags, () =>
+        {
+            (var child, born) = ProcessSpawner.SpawnIntoCgroup(Self, argv, environment, fds, "/", cgroupFd);
+            return child;
+        });
+        return (pid, born);
     }
 
     static int OnNamespacedThread(List<(string Path, int Type)> join, int unshareFlags, Func<int> spawn)
@@ -166,7 +200,7 @@ static class OciRuntime
                 if (unshareFlags != Sys.CLONE_FS && Sys.unshare(unshareFlags) != 0) { error = $"unshare namespaces: {Sys.Error(Sys.Errno)}"; return; }
                 try { pid = spawn(); }
                 catch (Exception e) { error = e.Message; }
-            }, 256 * 1024);
+            }, 1024 * 1024); // a forked init runs its whole set-up on this thread's stack
             thread.Start();
             thread.Join();
             return error is null ? pid : throw new OciException(error);
@@ -194,8 +228,10 @@ static class OciRuntime
         if (!state.InitAlive()) throw new OciException("cannot exec in a stopped container");
         var processFile = options.Value("process") ?? throw new OciException("exec needs --process");
         var console = options.Value("console-socket") is { } socketPath ? Sys.ConnectUnix(socketPath) : -1;
+        var unified = Cgroup.OpenUnified(state.CgroupPath);
         var (mine, theirs) = Sys.SocketPair();
         int pid;
+        bool born;
         try
         {
             var join = new List<(string Path, int Type)>();
@@ -207,16 +243,17 @@ static class OciRuntime
             var fds = new List<(int, int)> { (0, 0), (1, 1), (2, 2), (theirs, 3) };
             if (console >= 0) fds.Add((console, 4));
             string[] args = [Self, "--root", options.Root, "exec-init", "--process", Path.GetFullPath(processFile), options.Id];
-            pid = OnNamespacedThread(join, Sys.CLONE_FS, () => ProcessSpawner.Spawn(Self, args, InheritedEnvironment(), fds, "/"));
+            (pid, born) = SpawnSelf(join, Sys.CLONE_FS, args, fds, unified);
         }
         finally
         {
             Sys.close(theirs);
             if (console >= 0) Sys.close(console);
+            if (unified >= 0) Sys.close(unified);
         }
         try
         {
-            Cgroup.Join(state.CgroupPath, pid);
+            if (!born) Cgroup.JoinUnified(state.CgroupPath, pid);
             if (Handshake(mine) is { } error) throw new OciException(error);
         }
         catch

@@ -148,6 +148,7 @@ static unsafe class ProcessSetup
         var path = (byte*)System.Runtime.InteropServices.Marshal.StringToCoTaskMemUTF8(executable);
         var argv = Sys.Strings(process.Args);
         var envp = Sys.Strings(process.Env);
+        Sys.ResetSignals();
         Sys.execve(path, argv, envp);
         var error = Sys.Error(Sys.Errno);
         Sys.FreeStrings(argv);

@@ -17,13 +17,13 @@ static unsafe partial class Sys
         O_NOFOLLOW = 0x20000, O_CLOEXEC = 0x80000, O_PATH = 0x200000;
 
     public const int MNT_DETACH = 2;
-    public const int ENOSYS = 38, EINTR = 4, ENOENT = 2, EEXIST = 17, ESRCH = 3, EBUSY = 16, EPERM = 1, ENOTDIR = 20;
+    public const int ENOSYS = 38, EINVAL = 22, E2BIG = 7, EINTR = 4, ENOENT = 2, EEXIST = 17, ESRCH = 3, EBUSY = 16, EPERM = 1, ENOTDIR = 20;
     public const int PR_SET_PDEATHSIG = 1, PR_SET_KEEPCAPS = 8, PR_CAPBSET_DROP = 24, PR_SET_NO_NEW_PRIVS = 38,
         PR_CAP_AMBIENT = 47, PR_CAP_AMBIENT_CLEAR_ALL = 4;
     public const int SIGKILL = 9;
     public const uint S_IFCHR = 0x2000;
     public const ulong TIOCSCTTY = 0x540E, TIOCSWINSZ = 0x5414, TIOCGPTN = 0x80045430, TIOCSPTLCK = 0x40045431;
-    const long SYS_pivot_root = 155, SYS_setns = 308, SYS_capset = 126, SYS_keyctl = 250, SYS_setgroups = 116, SYS_setresuid = 117, SYS_setresgid = 119, SYS_seccomp = 317;
+    const long SYS_rt_sigaction = 13, SYS_rt_sigprocmask = 14, SYS_pivot_root = 155, SYS_setns = 308, SYS_capset = 126, SYS_keyctl = 250, SYS_setgroups = 116, SYS_setresuid = 117, SYS_setresgid = 119, SYS_seccomp = 317;
     public const uint MFD_CLOEXEC = 1;
     const int AF_UNIX = 1, SOCK_STREAM = 1, SOCK_CLOEXEC = 0x80000, SOL_SOCKET = 1, SCM_RIGHTS = 1;
 
@@ -111,6 +111,22 @@ static unsafe partial class Sys
         data[0] = (uint)effective; data[1] = (uint)permitted; data[2] = (uint)inheritable;
         data[3] = (uint)(effective >> 32); data[4] = (uint)(permitted >> 32); data[5] = (uint)(inheritable >> 32);
         return (int)syscall(SYS_capset, (long)header, (long)data, 0, 0, 0);
+    }
+
+    /// <summary>
+    /// Every signal's disposition back to the default and none blocked, as a new program expects them (an exec keeps
+    /// ignored signals ignored, and this runtime ignores SIGPIPE). Raw system calls with no GC transition: safe in a
+    /// forked child.
+    /// </summary>
+    public static void ResetSignals()
+    {
+        var defaultAction = stackalloc ulong[4]; // struct kernel_sigaction: SIG_DFL, no flags, no restorer, empty mask
+        defaultAction[0] = defaultAction[1] = defaultAction[2] = defaultAction[3] = 0;
+        for (var signal = 1; signal <= 64; signal++)
+            if (signal != SIGKILL && signal != 19 /* SIGSTOP */) Native.ProcessSpawner.RawSyscall(SYS_rt_sigaction, signal, (long)defaultAction, 0, 8, 0, 0);
+        var none = stackalloc ulong[1];
+        none[0] = 0;
+        Native.ProcessSpawner.RawSyscall(SYS_rt_sigprocmask, 2 /* SIG_SETMASK */, (long)none, 0, 8, 0, 0);
     }
 
     public static int Errno => Marshal.GetLastPInvokeError();

@@ -45,6 +45,101 @@ static partial class ProcessSpawner
         }
     }
 
+    /// <summary>
+    /// Forks the calling thread alone (clone3): 0 in the child, its pid in the parent. With a cgroup v2 directory
+    /// (<paramref name="cgroupFd"/> ≥ 0) the child is born in it (CLONE_INTO_CGROUP) and Born says so: no write to
+    /// cgroup.procs afterwards, which takes the kernel's global cgroup migration lock and waits out an RCU grace period
+    /// (5–20 ms here, once the largest part of a create). A kernel that cannot (before 5.7) forks it where its parent is,
+    /// and the caller moves it.
+    ///
+    /// The child runs managed code with none of the parent's other threads: it must not wait on anything they hold.
+    /// Callers fork from a process whose other threads are parked in a wait (so a collection in the child finds no thread
+    /// to stop), and end the child with <see cref="Exit"/> or an exec, never by returning into the parent's frames.
+    /// </summary>
+    public static unsafe int Fork(int cgroupFd, out bool born)
+    {
+        var cloneArgs = stackalloc ulong[11]; // struct clone_args, CLONE_ARGS_SIZE_VER2
+        new Span<ulong>(cloneArgs, 11).Clear();
+        cloneArgs[4] = SIGCHLD; // exit_signal
+        born = false;
+        if (cgroupFd >= 0)
+        {
+            cloneArgs[0] = CLONE_INTO_CGROUP;
+            cloneArgs[10] = (ulong)cgroupFd;
+            var pid = RawSyscall(SYS_clone3, (long)cloneArgs, 11 * sizeof(ulong), 0, 0, 0, 0);
+            if (pid >= 0)
+            {
+                born = true;
+                return (int)pid;
+            }
+            if (Marshal.GetLastSystemError() is not (Sys.ENOSYS or Sys.EINVAL or Sys.E2BIG))
+                throw new OciException($"clone3: {Sys.Error(Marshal.GetLastSystemError())}");
+            cloneArgs[0] = cloneArgs[10] = 0;
+        }
+        var child = RawSyscall(SYS_clone3, (long)cloneArgs, 11 * sizeof(ulong), 0, 0, 0, 0);
+        if (child < 0 && Marshal.GetLastSystemError() == Sys.ENOSYS) child = RawSyscall(SYS_fork, 0, 0, 0, 0, 0, 0);
+        return child >= 0 ? (int)child : throw new OciException($"fork: {Sys.Error(Marshal.GetLastSystemError())}");
+    }
+
+    /// <summary>Ends a forked child (exit_group), without unwinding into frames that belong to the parent.</summary>
+    public static void Exit(int code)
+    {
+        RawSyscall(SYS_exit_group, code, 0, 0, 0, 0, 0);
+    }
+
+    /// <summary>
+    /// <see cref="Spawn"/> through <see cref="Fork"/>: the child born in the cgroup v2 directory <paramref name="cgroupFd"/>
+    /// (see there; Born false when the caller must move it). Between fork and execve the child makes raw system calls
+    /// without a GC transition on memory prepared here, and allocates nothing.
+    /// </summary>
+    public static unsafe (int Pid, bool Born) SpawnIntoCgroup(string path, IReadOnlyList<string> args, IReadOnlyList<string> env,
+        IReadOnlyList<(int Fd, int Target)> fds, string workingDir, int cgroupFd)
+    {
+        var file = (byte*)Marshal.StringToCoTaskMemUTF8(path);
+        var dir = (byte*)Marshal.StringToCoTaskMemUTF8(workingDir);
+        var argv = Sys.Strings(args);
+        var envp = Sys.Strings(env);
+        var count = fds.Count;
+        var pairs = stackalloc int[count * 2];
+        for (var i = 0; i < count; i++) (pairs[2 * i], pairs[2 * i + 1]) = fds[i];
+        try
+        {
+            var pid = Fork(cgroupFd, out var born);
+            if (pid != 0) return (pid, born);
+            Sys.ResetSignals();
+            for (var i = 0; i < count; i++)
+            {
+                int fd = pairs[2 * i], target = pairs[2 * i + 1];
+                var rc = fd == target
+                    ? RawSyscall(SYS_fcntl, fd, 2 /* F_SETFD */, 0, 0, 0, 0) // keep it across exec
+                    : RawSyscall(SYS_dup2, fd, target, 0, 0, 0, 0);
+                if (rc < 0) Exit(127);
+            }
+            if (RawSyscall(SYS_chdir, (long)dir, 0, 0, 0, 0, 0) < 0) Exit(127);
+            RawSyscall(SYS_execve, (long)file, (long)argv, (long)envp, 0, 0, 0);
+            Exit(127);
+            return default; // not reached
+        }
+        finally
+        {
+            Marshal.FreeCoTaskMem((nint)file);
+            Marshal.FreeCoTaskMem((nint)dir);
+            Sys.FreeStrings(argv);
+            Sys.FreeStrings(envp);
+        }
+    }
+
+    const ulong CLONE_INTO_CGROUP = 0x200000000, SIGCHLD = 17;
+    const long SYS_dup2 = 33, SYS_fork = 57, SYS_execve = 59, SYS_fcntl = 72, SYS_chdir = 80, SYS_exit_group = 231, SYS_clone3 = 435;
+
+    /// <summary>
+    /// syscall(2) with no GC transition and no errno capture: safe in a forked child whose other threads are gone. libc's
+    /// wrapper returns -1 and sets errno on failure (read with Marshal.GetLastSystemError in the parent).
+    /// </summary>
+    [LibraryImport("libc", EntryPoint = "syscall")]
+    [SuppressGCTransition]
+    internal static partial long RawSyscall(long number, long a, long b, long c, long d, long e, long f);
+
     /// <summary>Reaps a child started by <see cref="Spawn"/>; returns the raw wait status (-1 when it cannot).</summary>
     public static int Reap(int pid)
     {

@@ -100,6 +100,23 @@ public sealed class AttachAndExecTests(EngineFixture fixture) : IClassFixture<En
         Assert.Equal(Engine.ListPids(id), [Engine.Inspect(id)!.Pid]);
     }
 
+    [Fact]
+    public async Task The_containers_process_and_an_execs_are_in_its_cgroup_in_every_hierarchy_the_hosts_v2_one_included()
+    {
+        var id = await RunningContainerAsync();
+        await using var exec = await Engine.ExecAsync(id, new ExecLaunch(["sleep", "30"], [], "", "", false, false, false, 0, 0), Soon);
+        var init = Assert.Single(Engine.ListPids(id), p => p != exec.Pid);
+
+        foreach (var pid in new[] { init, exec.Pid })
+        {
+            var lines = File.ReadAllLines($"/proc/{pid}/cgroup");
+            Assert.All(lines, line => Assert.EndsWith($":/platform-test/{id}", line));
+            Assert.Equal(Directory.Exists("/sys/fs/cgroup/unified"), lines.Any(l => l.StartsWith("0::", StringComparison.Ordinal)));
+            Assert.Contains(lines, l => l.Contains(":memory:", StringComparison.Ordinal));
+        }
+        Assert.Equal("67108864", File.ReadAllText($"/sys/fs/cgroup/memory/platform-test/{id}/memory.limit_in_bytes").Trim());
+    }
+
     async Task<string> RunningContainerAsync()
     {
         var id = fixture.NewId();
