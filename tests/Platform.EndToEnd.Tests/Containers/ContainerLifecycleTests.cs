@@ -47,10 +47,14 @@ public sealed class ContainerLifecycleTests(PlatformFixture platform)
         var echo = await DockerCli.SucceedAsync(Host, "exec", "-e", "X=1", "-w", "/tmp", name, "sh", "-c", "echo $X $(pwd)");
         var failing = await DockerCli.RunAsync(Host, "exec", name, "sh", "-c", "exit 7");
         var missing = await DockerCli.RunAsync(Host, "exec", name, "no-such-binary");
+        // The CLI sends a detached start on the connection that created the exec, not on one of its own.
+        await DockerCli.SucceedAsync(Host, "exec", "-d", name, "sh", "-c", "echo detached > /tmp/d");
+        var detached = await Eventually.PollAsync(() => DockerCli.RunAsync(Host, "exec", name, "cat", "/tmp/d"), r => r.Stdout == "detached\n", TimeSpan.FromSeconds(10));
 
         Assert.Equal("1 /tmp\n", echo.Stdout);
         Assert.Equal(7, failing.ExitCode);
         Assert.Equal(127, missing.ExitCode);
+        Assert.Equal("detached\n", detached.Stdout);
         await DockerCli.SucceedAsync(Host, "rm", "-f", name);
     }
 

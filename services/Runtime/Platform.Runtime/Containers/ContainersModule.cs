@@ -63,6 +63,7 @@ public static class ContainersModule
         app.MapContainerOperations();
         app.MapCreateExec();
         app.MapInspectExec();
+        app.MapStartExec();
         app.MapContainerFiles();
         app.MapContainerTop();
         app.MapContainerStats();

@@ -11,7 +11,9 @@ namespace Platform.Runtime.Containers.Exec;
 /// <summary>
 /// POST /exec/{id}/start over the raw connection (docker-api.md §4.6, §6.1): detached → a plain 200 once started;
 /// otherwise the hijack head, the process's output framed by the start body's Tty, stdin from the client, and the
-/// exit code recorded before the stream closes (clients inspect the exec right after EOF).
+/// exit code recorded before the stream closes (clients inspect the exec right after EOF). A start that reaches the HTTP
+/// pipeline instead, sent on a connection that already carried requests (the docker CLI sends `exec -d`'s on its pooled
+/// connection), is served there when detached (<see cref="StartExecEndpoint"/>).
 /// </summary>
 public sealed class StartExec(ExecStore execs, ContainerStore store, ContainerEngine engine, ExecJournal journal, ILogger<StartExec> logger)
 {
@@ -19,24 +21,8 @@ public sealed class StartExec(ExecStore execs, ContainerStore store, ContainerEn
     {
         var exec = execs.Get(HijackQuery.IdOf(head));
         await RawRequestReader.SkipHeadAsync(input, head);
-        var body = await RawRequestReader.ReadBodyAsync(input, head);
-        var start = Parse(body);
-        lock (exec)
-        {
-            if (exec.Started) throw DockerApiException.Conflict($"Exec {exec.Id} has already been started");
-            exec.Started = true;
-        }
-        if (store.Current(exec.ContainerId) is not { IsRunning: true })
-            throw DockerApiException.Conflict($"container {exec.ContainerId} is not running");
-        var tty = start.Tty || exec.Config.Tty;
-        var size = start.ConsoleSize ?? exec.Config.ConsoleSize;
-        var c = store.Current(exec.ContainerId)!;
-        var launch = new ExecLaunch(exec.Config.Cmd!, [.. c.Config.Env ?? [], .. exec.Config.Env ?? []],
-            exec.Config.WorkingDir.Length > 0 ? exec.Config.WorkingDir : (c.Config.WorkingDir.Length > 0 ? c.Config.WorkingDir : "/"),
-            exec.Config.User.Length > 0 ? exec.Config.User : c.Config.User, tty, exec.Config.AttachStdin && !start.Detach,
-            exec.Config.Privileged, size is [var h, _] ? h : 0, size is [_, var w] ? w : 0);
-
-        await journal.StartedAsync(exec);
+        var start = Parse(await RawRequestReader.ReadBodyAsync(input, head));
+        var launch = await BeginAsync(exec, start);
         if (start.Detach)
         {
             await RunDetachedAsync(exec, launch);
@@ -44,7 +30,7 @@ public sealed class StartExec(ExecStore execs, ContainerStore store, ContainerEn
             await output.FlushAsync();
             return;
         }
-        var multiplexed = !tty;
+        var multiplexed = !launch.Tty;
         await RawHttpResponse.WriteHijackHeadAsync(output, head,
             multiplexed ? RawHttpResponse.MultiplexedStream : RawHttpResponse.RawStream, RawHttpResponse.DockerHeaders);
         ExecSession session;
@@ -79,6 +65,35 @@ public sealed class StartExec(ExecStore execs, ContainerStore store, ContainerEn
             logger.LogDebug("Exec {Exec} in {Container} exited with {Code}", exec.Id, exec.ContainerId, exec.ExitCode);
             _ = feeding;
         }
+    }
+
+    /// <summary>A start served by the HTTP pipeline: detached only, as an attached one must take over its connection.</summary>
+    public async Task StartDetachedAsync(string id, byte[] body)
+    {
+        var exec = execs.Get(id);
+        var start = Parse(body);
+        if (!start.Detach)
+            throw DockerApiException.BadRequest("an attached exec start takes over its connection: send it on a connection of its own");
+        await RunDetachedAsync(exec, await BeginAsync(exec, start));
+    }
+
+    /// <summary>Marks the exec started (once), checks that its container runs and records the start: what to launch.</summary>
+    async Task<ExecLaunch> BeginAsync(ExecInstance exec, ExecStartConfig start)
+    {
+        lock (exec)
+        {
+            if (exec.Started) throw DockerApiException.Conflict($"Exec {exec.Id} has already been started");
+            exec.Started = true;
+        }
+        if (store.Current(exec.ContainerId) is not { IsRunning: true } c)
+            throw DockerApiException.Conflict($"container {exec.ContainerId} is not running");
+        var size = start.ConsoleSize ?? exec.Config.ConsoleSize;
+        var launch = new ExecLaunch(exec.Config.Cmd!, [.. c.Config.Env ?? [], .. exec.Config.Env ?? []],
+            exec.Config.WorkingDir.Length > 0 ? exec.Config.WorkingDir : (c.Config.WorkingDir.Length > 0 ? c.Config.WorkingDir : "/"),
+            exec.Config.User.Length > 0 ? exec.Config.User : c.Config.User, start.Tty || exec.Config.Tty,
+            exec.Config.AttachStdin && !start.Detach, exec.Config.Privileged, size is [var h, _] ? h : 0, size is [_, var w] ? w : 0);
+        await journal.StartedAsync(exec);
+        return launch;
     }
 
     async Task RunDetachedAsync(ExecInstance exec, ExecLaunch launch)
@@ -128,4 +143,17 @@ public sealed class StartExec(ExecStore execs, ContainerStore store, ContainerEn
             throw DockerApiException.BadRequest($"invalid JSON: {error.Message}");
         }
     }
+}
+
+/// <summary>POST /exec/{id}/start when it is not a connection's first request (see <see cref="StartExec"/>).</summary>
+public static class StartExecEndpoint
+{
+    public static void MapStartExec(this IEndpointRouteBuilder app) =>
+        app.MapPost("/exec/{id}/start", async (string id, HttpRequest request, StartExec start) =>
+        {
+            using var body = new MemoryStream();
+            await request.Body.CopyToAsync(body);
+            await start.StartDetachedAsync(id, body.ToArray());
+            return Results.Ok();
+        });
 }
