@@ -79,8 +79,7 @@ public sealed class WebhookReceiver : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await _stop.CancelAsync();
-        _listener.Stop();
-        _listener.Close();
+        _listener.Close(); // alone: Close after Stop binds the freed port again to unregister it
         try { await _loop; } catch (ObjectDisposedException) { }
     }
 

@@ -170,8 +170,7 @@ public sealed class EventDelivery : IScenario
         public async ValueTask DisposeAsync()
         {
             if (_subscription.Length > 0) (await _api.DeleteAsync($"api/v1/subscriptions/{_subscription}")).Dispose();
-            _listener.Stop();
-            _listener.Close();
+            _listener.Close(); // alone: Close after Stop binds the freed port again to unregister it
             try { await _loop; } catch (ObjectDisposedException) { }
             _api.Dispose();
         }

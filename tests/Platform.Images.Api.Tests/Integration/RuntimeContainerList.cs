@@ -76,8 +76,7 @@ public sealed class RuntimeContainerList : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        _listener.Stop();
-        _listener.Close();
+        _listener.Close(); // alone: Close after Stop binds the freed port again to unregister it
         try { await _serving; } catch (Exception) { }
     }
 }

@@ -239,7 +239,8 @@ public sealed partial class RegistryProxy : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        _listener.Stop();
+        // Close alone: after Stop, the managed listener's Close unregisters its prefix again, binding the port anew to do
+        // so, which fails when a test running beside this one has taken the freed port in between.
         _listener.Close();
         try
         {
