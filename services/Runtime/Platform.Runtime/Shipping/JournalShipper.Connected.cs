@@ -19,17 +19,25 @@ public sealed partial class JournalShipper
         var shipped = _cursor.Read();
         Interlocked.Exchange(ref status.ShippedSequence, shipped);
 
+        long? waitingSince = null;
         while (!ct.IsCancellationRequested)
         {
             if (!connection.IsOpen) throw new InvalidOperationException("broker connection closed");
             var batch = journal.ReadAfter(shipped, BatchSize).ToList();
             if (batch.Count == 0)
             {
-                using var wait = CancellationTokenSource.CreateLinkedTokenSource(ct);
-                wait.CancelAfter(TimeSpan.FromSeconds(1));
-                try { await journal.Durable.ReadAsync(wait.Token); } catch (OperationCanceledException) when (!ct.IsCancellationRequested) { }
+                waitingSince = null;
+                await AppendedWithinAsync(TimeSpan.FromSeconds(1), ct);
                 continue;
             }
+            // Coalesce: while entries keep coming (containers being created and started), wait for a quiet moment, up
+            // to MaxDelay for the oldest waiting entry.
+            waitingSince ??= time.GetTimestamp();
+            var left = shipping.Value.MaxDelay - time.GetElapsedTime(waitingSince.Value);
+            if (batch.Count < BatchSize && left > TimeSpan.Zero
+                && await AppendedWithinAsync(left < shipping.Value.Quiet ? left : shipping.Value.Quiet, ct))
+                continue;
+            waitingSince = null;
             // The batch goes out pipelined on the one channel (the broker keeps publish order) and its confirms are
             // awaited in order after: one round trip per batch, not per entry.
             var messages = batch.Select(entry => (entry.Sequence, Message: mapper.Map(entry))).ToList();
@@ -61,6 +69,22 @@ public sealed partial class JournalShipper
             _cursor.Write(shipped);
             Interlocked.Exchange(ref status.ShippedSequence, shipped);
             if (returned) await Task.Delay(TimeSpan.FromSeconds(1), time, ct);
+        }
+    }
+
+    /// <summary>Whether new entries became durable within <paramref name="wait"/>.</summary>
+    async Task<bool> AppendedWithinAsync(TimeSpan wait, CancellationToken ct)
+    {
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        timeout.CancelAfter(wait);
+        try
+        {
+            await journal.Durable.ReadAsync(timeout.Token);
+            return true;
+        }
+        catch (OperationCanceledException) when (!ct.IsCancellationRequested)
+        {
+            return false;
         }
     }
 

@@ -7,11 +7,13 @@ namespace Platform.Runtime.Shipping;
 
 /// <summary>
 /// Ships journal entries to RabbitMQ in order with publisher confirms, resuming from the confirmed cursor. While the
-/// broker is unreachable entries simply wait in the journal; nothing is dropped and nothing blocks the runtime.
+/// broker is unreachable entries simply wait in the journal; nothing is dropped and nothing blocks the runtime. Entries
+/// appended in a burst are coalesced into one batch (<see cref="ShippingOptions"/>).
 /// </summary>
 public sealed partial class JournalShipper(
     RuntimeJournal journal, JournalMapper mapper, BrokerStatus status, IConfiguration configuration,
-    IOptions<PlatformHostOptions> options, TimeProvider time, ILogger<JournalShipper> logger) : BackgroundService
+    IOptions<PlatformHostOptions> options, IOptions<ShippingOptions> shipping, TimeProvider time, ILogger<JournalShipper> logger)
+    : BackgroundService
 {
     readonly ShippingCursor _cursor = new(Path.Combine(journal.Directory, "shipped"));
 

@@ -9,6 +9,7 @@ public static class ShippingModule
     {
         builder.Services.AddSingleton<BrokerStatus>();
         builder.Services.AddSingleton<JournalMapper>();
+        builder.Services.Configure<ShippingOptions>(builder.Configuration.GetSection(ShippingOptions.Section));
         builder.Services.AddHostedService<JournalShipper>();
         builder.Services.Configure<HeartbeatOptions>(builder.Configuration.GetSection(HeartbeatOptions.Section));
         builder.Services.AddSingleton<HeartbeatSender>();

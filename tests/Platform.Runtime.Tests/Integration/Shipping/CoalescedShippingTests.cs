@@ -1,0 +1,99 @@
+using System.Diagnostics;
+using System.Text.Json;
+using Platform.Runtime.Tests.Integration.Volumes;
+using Platform.Testing;
+using RabbitMQ.Client;
+
+namespace Platform.Runtime.Tests.Integration.Shipping;
+
+/// <summary>
+/// The shipper coalesces a burst of journal entries: it waits for the journal to be quiet (Platform:Shipping:Quiet)
+/// and then ships them together, in order, and never holds the oldest entry longer than Platform:Shipping:MaxDelay.
+/// Checked on the real RabbitMQ with delays long enough that a slow machine cannot blur them.
+/// </summary>
+public sealed class CoalescedShippingTests : IAsyncLifetime
+{
+    static readonly string[] Exchanges = ["runtime.host-started", "runtime.volume-created", "runtime.volume-destroyed"];
+    readonly string _root = Directory.CreateTempSubdirectory("platform-ship-coalesce-").FullName;
+    Dictionary<string, string?> _environment = null!;
+
+    public async Task InitializeAsync() =>
+        _environment = await (await Infrastructure.GetAsync()).IsolatedEnvironmentAsync("runtime-coalesce");
+
+    async Task<(IConnection, IChannel, string Queue)> BindAsync()
+    {
+        var connection = await new ConnectionFactory { Uri = new Uri(_environment[Infrastructure.RabbitMqVariable]!) }.CreateConnectionAsync();
+        var channel = await connection.CreateChannelAsync();
+        var queue = (await channel.QueueDeclareAsync("", durable: false, exclusive: true, autoDelete: true)).QueueName;
+        foreach (var exchange in Exchanges)
+        {
+            await channel.ExchangeDeclareAsync(exchange, ExchangeType.Fanout, durable: true, autoDelete: false);
+            await channel.QueueBindAsync(queue, exchange, "");
+        }
+        return (connection, channel, queue);
+    }
+
+    Task<ServiceProcess> StartRuntimeAsync(string quiet, string maxDelay) => ServiceProcess.StartAsync(RuntimeProcess.Options(_root) with
+    {
+        Environment = new Dictionary<string, string?>(RuntimeProcess.Options(_root).Environment)
+        {
+            [Infrastructure.RabbitMqVariable] = _environment[Infrastructure.RabbitMqVariable],
+            ["Platform__Shipping__Quiet"] = quiet,
+            ["Platform__Shipping__MaxDelay"] = maxDelay,
+        },
+    });
+
+    static async Task<List<string>> VolumeMessagesAsync(IChannel channel, string queue)
+    {
+        var names = new List<string>();
+        while (await channel.BasicGetAsync(queue, autoAck: true) is { } message)
+        {
+            var root = JsonDocument.Parse(message.Body).RootElement;
+            if (root.GetProperty("messageType")[0].GetString() == "urn:message:runtime.volume-created")
+                names.Add(root.GetProperty("message").GetProperty("name").GetString()!);
+        }
+        return names;
+    }
+
+    [Fact]
+    public async Task A_burst_goes_out_together_once_the_journal_is_quiet()
+    {
+        var (connection, channel, queue) = await BindAsync();
+        await using var _ = connection;
+        await using var runtime = await StartRuntimeAsync(quiet: "00:00:03", maxDelay: "00:01:00");
+        var host = $"tcp://127.0.0.1:{runtime.Port}";
+        await Eventually.PollAsync(() => channel.MessageCountAsync(queue), n => n > 0, TimeSpan.FromSeconds(30)); // host-started
+        await VolumeMessagesAsync(channel, queue);
+
+        foreach (var name in new[] { "burst-1", "burst-2", "burst-3" }) await DockerCli.SucceedAsync(host, "volume", "create", name);
+        var lastAppended = Stopwatch.StartNew();
+        var arrived = await Eventually.PollAsync(() => VolumeMessagesAsync(channel, queue), names => names.Count > 0, TimeSpan.FromSeconds(30));
+
+        Assert.Equal(["burst-1", "burst-2", "burst-3"], arrived); // all three in the first delivery, in order
+        Assert.True(lastAppended.Elapsed >= TimeSpan.FromSeconds(2.5), $"shipped {lastAppended.Elapsed} after the last entry, before the quiet time");
+    }
+
+    [Fact]
+    public async Task An_entry_waits_no_longer_than_the_maximum_delay()
+    {
+        var (connection, channel, queue) = await BindAsync();
+        await using var _ = connection;
+        await using var runtime = await StartRuntimeAsync(quiet: "00:01:00", maxDelay: "00:00:01");
+        var host = $"tcp://127.0.0.1:{runtime.Port}";
+        await Eventually.PollAsync(() => channel.MessageCountAsync(queue), n => n > 0, TimeSpan.FromSeconds(30));
+        await VolumeMessagesAsync(channel, queue);
+
+        var appended = Stopwatch.StartNew();
+        await DockerCli.SucceedAsync(host, "volume", "create", "alone");
+        var arrived = await Eventually.PollAsync(() => VolumeMessagesAsync(channel, queue), names => names.Count > 0, TimeSpan.FromSeconds(30));
+
+        Assert.Equal(["alone"], arrived);
+        Assert.True(appended.Elapsed < TimeSpan.FromSeconds(20), $"shipped after {appended.Elapsed}, not by the maximum delay");
+    }
+
+    public Task DisposeAsync()
+    {
+        Directory.Delete(_root, recursive: true);
+        return Task.CompletedTask;
+    }
+}
