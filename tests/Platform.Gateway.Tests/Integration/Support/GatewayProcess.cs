@@ -37,6 +37,25 @@ public sealed class GatewayProcess : IAsyncDisposable
     public static async Task<GatewayProcess> StartAsync(IReadOnlyDictionary<string, string> clusters,
         IReadOnlyDictionary<string, string>? settings = null, Action<string>? beforeStart = null)
     {
+        // A free port can be taken by a test running beside this one before the gateway binds it; the gateway then
+        // stops at start-up with "address already in use". Start again on other ports.
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await StartOnceAsync(clusters, settings, beforeStart);
+            }
+            catch (PortTakenException) when (attempt < 3)
+            {
+            }
+        }
+    }
+
+    sealed class PortTakenException(string message) : InvalidOperationException(message);
+
+    static async Task<GatewayProcess> StartOnceAsync(IReadOnlyDictionary<string, string> clusters,
+        IReadOnlyDictionary<string, string>? settings, Action<string>? beforeStart)
+    {
         var socketDirectory = Directory.CreateTempSubdirectory("platform-gw-").FullName;
         var socketPath = Path.Combine(socketDirectory, "run", "docker.sock");
         beforeStart?.Invoke(socketPath);
@@ -110,7 +129,13 @@ public sealed class GatewayProcess : IAsyncDisposable
         while (DateTime.UtcNow < deadline)
         {
             if (_process.HasExited)
-                throw new InvalidOperationException($"gateway exited with {_process.ExitCode}:\n{Output}");
+            {
+                _process.WaitForExit(); // the rest of its output read
+                var message = $"gateway exited with {_process.ExitCode}:\n{Output}";
+                throw Output.Contains("address already in use", StringComparison.OrdinalIgnoreCase)
+                    ? new PortTakenException(message)
+                    : new InvalidOperationException(message);
+            }
             try
             {
                 // Kestrel serves each listener as soon as it is bound: wait for all three
