@@ -1,6 +1,6 @@
 using System.Text.Json;
+using Platform.Runtime.Tests.Integration.Shipping;
 using Platform.Testing;
-using RabbitMQ.Client;
 
 namespace Platform.Runtime.Tests.Integration.Volumes;
 
@@ -21,15 +21,7 @@ public sealed class VolumeShippingTests : IAsyncLifetime
     public async Task Create_and_rm_are_published_with_the_host_and_driver()
     {
         var uri = _environment[Infrastructure.RabbitMqVariable]!;
-        await using var connection = await new ConnectionFactory { Uri = new Uri(uri) }.CreateConnectionAsync();
-        await using var channel = await connection.CreateChannelAsync();
-        var queue = (await channel.QueueDeclareAsync("", durable: false, exclusive: true, autoDelete: true)).QueueName;
-        foreach (var exchange in Exchanges)
-        {
-            // As the events service binds them; the shipper holds back everything while any exchange has no queue.
-            await channel.ExchangeDeclareAsync(exchange, ExchangeType.Fanout, durable: true, autoDelete: false);
-            await channel.QueueBindAsync(queue, exchange, "");
-        }
+        await using var queue = await BoundQueue.BindAsync(uri, Exchanges);
 
         var options = RuntimeProcess.Options(_root) with
         {
@@ -46,7 +38,7 @@ public sealed class VolumeShippingTests : IAsyncLifetime
         var received = new List<JsonElement>();
         await Eventually.PollAsync(async () =>
         {
-            while (await channel.BasicGetAsync(queue, autoAck: true) is { } message)
+            while (await queue.Channel.BasicGetAsync(queue.Name, autoAck: true) is { } message)
                 received.Add(JsonDocument.Parse(message.Body).RootElement.Clone());
             return received.Count;
         }, count => count >= 3, TimeSpan.FromSeconds(30));
