@@ -14,6 +14,10 @@ public sealed class ContainerStore
     readonly Lock _lock = new();
     readonly Dictionary<string, Container> _byId = new(StringComparer.Ordinal);
     readonly Dictionary<string, string> _names = new(StringComparer.Ordinal); // name (with "/") → id, incl. reservations
+    /// <summary>The last state of recently removed containers, the oldest first out (<see cref="Departed"/>).</summary>
+    readonly Dictionary<string, Container> _departed = new(StringComparer.Ordinal);
+    readonly Queue<string> _departedOrder = new();
+    const int DepartedKept = 1024;
     TaskCompletionSource _changed = NewSignal();
 
     public ContainerStore(RuntimeJournal journal)
@@ -82,6 +86,12 @@ public sealed class ContainerStore
 
     public Container? Current(string id) { lock (_lock) return _byId.GetValueOrDefault(id); }
 
+    /// <summary>
+    /// The last state of a container removed lately: for a waiter that was not woken between its exit and its removal
+    /// (an auto-remove records both in one turn), so that it still answers with the exit code.
+    /// </summary>
+    public Container? Departed(string id) { lock (_lock) return _departed.GetValueOrDefault(id); }
+
     void Apply(ContainerEvent e)
     {
         switch (e)
@@ -91,7 +101,13 @@ public sealed class ContainerStore
                 _names[created.Name] = created.Id;
                 break;
             case ContainerDestroyed:
-                if (_byId.Remove(e.Id, out var gone)) _names.Remove(gone.Name);
+                if (_byId.Remove(e.Id, out var gone))
+                {
+                    _names.Remove(gone.Name);
+                    if (_departed.TryAdd(gone.Id, gone)) _departedOrder.Enqueue(gone.Id);
+                    else _departed[gone.Id] = gone;
+                    if (_departedOrder.Count > DepartedKept) _departed.Remove(_departedOrder.Dequeue());
+                }
                 break;
             case ContainerRenamed renamed when _byId.TryGetValue(e.Id, out var c):
                 _names.Remove(renamed.OldName);

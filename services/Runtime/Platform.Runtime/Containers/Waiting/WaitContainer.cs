@@ -32,7 +32,7 @@ public static class WaitContainerEndpoint
         {
             var changed = store.Changed;
             var current = store.Current(initial.Id);
-            if (current is not null) last = current;
+            if ((current ?? store.Departed(initial.Id)) is { } seen) last = seen;
             var done = condition switch
             {
                 "removed" => current is null,
