@@ -25,6 +25,11 @@ static class Cgroup
 
     static readonly bool IsUnified = File.Exists(Path.Combine(Mount, "cgroup.controllers"));
 
+    const string Unified = "unified";
+
+    /// <summary>A hybrid host: a v2 hierarchy mounted at unified/ beside the v1 controllers.</summary>
+    static readonly bool HasUnified = Hierarchies.Contains(Unified);
+
     static string In(string hierarchy, string path) => IsUnified ? Mount + path : $"{Mount}/{hierarchy}{path}";
 
     /// <summary>Makes the cgroup in every hierarchy and writes the limits; removes what it made when that fails.</summary>
@@ -94,15 +99,13 @@ static class Cgroup
     static void Write(string hierarchy, string path, string file, string value) =>
         File.WriteAllText(Path.Combine(In(hierarchy, path), file), value);
 
-    const string Unified = "unified";
-
     /// <summary>
     /// On a hybrid host, the cgroup's directory in the v2 "unified" hierarchy, made if missing and opened for a child to
     /// be born in (<see cref="Native.ProcessSpawner.SpawnIntoCgroup"/>); -1 on a host without one.
     /// </summary>
     public static int OpenUnified(string path)
     {
-        if (!Hierarchies.Contains(Unified)) return -1;
+        if (!HasUnified) return -1;
         var dir = In(Unified, path);
         try { Directory.CreateDirectory(dir); }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException) { throw new OciException($"cgroup {path}: {e.Message}"); }
@@ -132,7 +135,7 @@ static class Cgroup
     /// <summary>Moves a process into the cgroup of the v2 hierarchy of a hybrid host (when it could not be born there).</summary>
     public static void JoinUnified(string path, int pid)
     {
-        if (!Hierarchies.Contains(Unified)) return;
+        if (!HasUnified) return;
         try { File.WriteAllText(Path.Combine(In(Unified, path), "cgroup.procs"), pid.ToString()); }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {

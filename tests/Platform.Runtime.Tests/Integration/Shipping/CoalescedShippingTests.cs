@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Text.Json;
-using Platform.Runtime.Tests.Integration.Volumes;
 using Platform.Testing;
 
 namespace Platform.Runtime.Tests.Integration.Shipping;
@@ -10,27 +9,16 @@ namespace Platform.Runtime.Tests.Integration.Shipping;
 /// and then ships them together, in order, and never holds the oldest entry longer than Platform:Shipping:MaxDelay.
 /// Checked on the real RabbitMQ with delays long enough that a slow machine cannot blur them.
 /// </summary>
-public sealed class CoalescedShippingTests : IAsyncLifetime
+public sealed class CoalescedShippingTests() : BrokerRuntimeTests("ship-coalesce")
 {
-    static readonly string[] Exchanges = ["runtime.host-started", "runtime.volume-created", "runtime.volume-destroyed"];
-    readonly string _root = Directory.CreateTempSubdirectory("platform-ship-coalesce-").FullName;
-    Dictionary<string, string?> _environment = null!;
-
-    public async Task InitializeAsync() =>
-        _environment = await (await Infrastructure.GetAsync()).IsolatedEnvironmentAsync("runtime-coalesce");
-
     /// <summary>A queue bound to the runtime's exchanges, then the runtime with these shipping delays, its start shipped.</summary>
     async Task<(BoundQueue Queue, ServiceProcess Runtime, string Host)> StartAsync(string quiet, string maxDelay)
     {
-        var queue = await BoundQueue.BindAsync(_environment[Infrastructure.RabbitMqVariable]!, Exchanges);
-        var runtime = await ServiceProcess.StartAsync(RuntimeProcess.Options(_root) with
+        var queue = await BindAsync();
+        var runtime = await StartRuntimeAsync(new Dictionary<string, string?>
         {
-            Environment = new Dictionary<string, string?>(RuntimeProcess.Options(_root).Environment)
-            {
-                [Infrastructure.RabbitMqVariable] = _environment[Infrastructure.RabbitMqVariable],
-                ["Platform__Shipping__Quiet"] = quiet,
-                ["Platform__Shipping__MaxDelay"] = maxDelay,
-            },
+            ["Platform__Shipping__Quiet"] = quiet,
+            ["Platform__Shipping__MaxDelay"] = maxDelay,
         });
         await Eventually.PollAsync(() => queue.Channel.MessageCountAsync(queue.Name), n => n > 0, TimeSpan.FromSeconds(30)); // host-started
         await VolumeMessagesAsync(queue);
@@ -77,11 +65,5 @@ public sealed class CoalescedShippingTests : IAsyncLifetime
 
         Assert.Equal(["alone"], arrived);
         Assert.True(appended.Elapsed < TimeSpan.FromSeconds(20), $"shipped after {appended.Elapsed}, not by the maximum delay");
-    }
-
-    public Task DisposeAsync()
-    {
-        Directory.Delete(_root, recursive: true);
-        return Task.CompletedTask;
     }
 }

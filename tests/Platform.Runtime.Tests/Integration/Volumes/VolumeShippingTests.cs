@@ -8,29 +8,13 @@ namespace Platform.Runtime.Tests.Integration.Volumes;
 /// Volume facts leave the journal as MassTransit messages on the real RabbitMQ: runtime.volume-created and
 /// runtime.volume-destroyed, in journal order, in the envelope MassTransit consumers read.
 /// </summary>
-public sealed class VolumeShippingTests : IAsyncLifetime
+public sealed class VolumeShippingTests() : BrokerRuntimeTests("volumes-ship")
 {
-    static readonly string[] Exchanges = ["runtime.host-started", "runtime.volume-created", "runtime.volume-destroyed"];
-    readonly string _root = Directory.CreateTempSubdirectory("platform-volumes-ship-").FullName;
-    Dictionary<string, string?> _environment = null!;
-
-    public async Task InitializeAsync() =>
-        _environment = await (await Infrastructure.GetAsync()).IsolatedEnvironmentAsync("runtime-volumes");
-
     [Fact]
     public async Task Create_and_rm_are_published_with_the_host_and_driver()
     {
-        var uri = _environment[Infrastructure.RabbitMqVariable]!;
-        await using var queue = await BoundQueue.BindAsync(uri, Exchanges);
-
-        var options = RuntimeProcess.Options(_root) with
-        {
-            Environment = new Dictionary<string, string?>(RuntimeProcess.Options(_root).Environment)
-            {
-                [Infrastructure.RabbitMqVariable] = uri,
-            },
-        };
-        await using var runtime = await ServiceProcess.StartAsync(options);
+        await using var queue = await BindAsync();
+        await using var runtime = await StartRuntimeAsync();
         var host = $"tcp://127.0.0.1:{runtime.Port}";
         await DockerCli.SucceedAsync(host, "volume", "create", "shipped");
         await DockerCli.SucceedAsync(host, "volume", "rm", "shipped");
@@ -54,11 +38,5 @@ public sealed class VolumeShippingTests : IAsyncLifetime
         Assert.Equal(("shipped", "local"), (destroyed.GetProperty("name").GetString(), destroyed.GetProperty("driver").GetString()));
         Assert.True(destroyed.GetProperty("journalSequence").GetInt64() > created.GetProperty("journalSequence").GetInt64());
         Assert.True(destroyed.GetProperty("destroyedAt").GetDateTimeOffset() >= created.GetProperty("createdAt").GetDateTimeOffset());
-    }
-
-    public Task DisposeAsync()
-    {
-        Directory.Delete(_root, recursive: true);
-        return Task.CompletedTask;
     }
 }

@@ -149,11 +149,10 @@ public sealed class StartExec(ExecStore execs, ContainerStore store, ContainerEn
 public static class StartExecEndpoint
 {
     public static void MapStartExec(this IEndpointRouteBuilder app) =>
-        app.MapPost("/exec/{id}/start", async (string id, HttpRequest request, StartExec start) =>
+        app.MapPost("/exec/{id}/start", async (string id, HttpRequest request, StartExec start, CancellationToken ct) =>
         {
-            using var body = new MemoryStream();
-            await request.Body.CopyToAsync(body);
-            await start.StartDetachedAsync(id, body.ToArray());
+            // The same cap as the hijacked start's body.
+            await start.StartDetachedAsync(id, await ContainerBodies.ReadAsync(request, RawRequestReader.DefaultMaxBodySize, ct));
             return Results.Ok();
         });
 }
