@@ -15,9 +15,17 @@ public static class BusyboxRootfs
         foreach (var dir in new[] { "bin", "sbin", "usr/bin", "usr/sbin", "etc", "proc", "sys", "dev", "tmp", "root", "home/app" })
             Directory.CreateDirectory(System.IO.Path.Combine(root, dir));
         File.Copy("/bin/busybox", System.IO.Path.Combine(root, "bin", "busybox"));
-        var install = Process.Start(new ProcessStartInfo("chroot", [root, "/bin/busybox", "--install", "-s"]) { RedirectStandardError = true })!;
-        install.WaitForExit();
-        if (install.ExitCode != 0) throw new InvalidOperationException("busybox --install failed: " + install.StandardError.ReadToEnd());
+        // The copy's write descriptor lives on for a moment in any process this test process forks meanwhile (until that
+        // child execs), and running the file then fails with "Text file busy": try again shortly after.
+        for (var attempt = 1; ; attempt++)
+        {
+            var install = Process.Start(new ProcessStartInfo("chroot", [root, "/bin/busybox", "--install", "-s"]) { RedirectStandardError = true })!;
+            var error = install.StandardError.ReadToEnd();
+            install.WaitForExit();
+            if (install.ExitCode == 0) break;
+            if (attempt < 10 && error.Contains("Text file busy", StringComparison.Ordinal)) { Thread.Sleep(100); continue; }
+            throw new InvalidOperationException("busybox --install failed: " + error);
+        }
         File.WriteAllText(System.IO.Path.Combine(root, "etc", "passwd"),
             "root:x:0:0:root:/root:/bin/sh\napp:x:1000:1000:app:/home/app:/bin/sh\nnobody:x:65534:65534:nobody:/:/bin/false\n");
         File.WriteAllText(System.IO.Path.Combine(root, "etc", "group"),
