@@ -44,6 +44,28 @@ public sealed class ClientTestsDockerDotNet(PlatformFixture platform) : IDisposa
     }
 
     [Fact]
+    public async Task A_start_sent_the_moment_the_attach_answers_loses_no_output()
+    {
+        // Docker.DotNet returns the attach stream on its head and the start follows at once: the attach must be
+        // waiting for the start before that head goes out. Several at once widen the window.
+        var runs = Enumerable.Range(0, 12).Select(async i =>
+        {
+            var created = await CreateAsync(NewName("ddn-race"), "echo", $"run {i}");
+            using var stream = await _client.Containers.AttachContainerAsync(created.ID, tty: false,
+                new ContainerAttachParameters { Stream = true, Stdout = true, Stderr = true });
+            await _client.Containers.StartContainerAsync(created.ID, new ContainerStartParameters());
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(20));
+            var output = await stream.ReadOutputToEndAsync(timeout.Token);
+            await _client.Containers.RemoveContainerAsync(created.ID, new ContainerRemoveParameters { Force = true });
+            return output.stdout;
+        });
+
+        var outputs = await Task.WhenAll(runs);
+
+        Assert.Equal(Enumerable.Range(0, 12).Select(i => $"run {i}\n"), outputs);
+    }
+
+    [Fact]
     public async Task Exec_inspect_list_stop_and_remove_read_as_docker_reports_them()
     {
         var name = NewName("ddn-exec");

@@ -20,17 +20,25 @@ public sealed class AttachContainer(ContainerStore store, ContainerEngine engine
         await RawRequestReader.SkipHeadAsync(input, head);
         var multiplexed = !c.Config.Tty;
         var (stdin, stdout, stderr) = (query.Flag("stdin"), query.Flag("stdout"), query.Flag("stderr"));
-        await RawHttpResponse.WriteHijackHeadAsync(output, head,
-            multiplexed ? RawHttpResponse.MultiplexedStream : RawHttpResponse.RawStream, RawHttpResponse.DockerHeaders);
-
-        if (query.Flag("logs"))
-            await logs.WriteAsync(c, new LogQuery(stdout, stderr, null, null, null, false), output, multiplexed, timestamps: false, CancellationToken.None);
+        var withStdin = stdin && c.Config.OpenStdin;
+        // Decided before the head goes out: docker run sends its start as soon as it has read it.
+        var waiting = query.Flag("stream") ? hub.WaitUnlessRunning(c.Id, withStdin) : null;
+        try
+        {
+            await RawHttpResponse.WriteHijackHeadAsync(output, head,
+                multiplexed ? RawHttpResponse.MultiplexedStream : RawHttpResponse.RawStream, RawHttpResponse.DockerHeaders);
+            if (query.Flag("logs"))
+                await logs.WriteAsync(c, new LogQuery(stdout, stderr, null, null, null, false), output, multiplexed, timestamps: false, CancellationToken.None);
+        }
+        catch when (waiting is not null)
+        {
+            // the client went away before the start: the session it waited for is closed when it comes
+            _ = waiting.ContinueWith(t => t.Result?.DisposeAsync(), TaskContinuationOptions.OnlyOnRanToCompletion);
+            throw;
+        }
         if (!query.Flag("stream")) return;
 
-        var withStdin = stdin && c.Config.OpenStdin;
-        var session = store.Current(c.Id) is { IsRunning: true }
-            ? await engine.AttachAsync(c.Id, withStdin, CancellationToken.None)
-            : await hub.WaitForStartAsync(c.Id, withStdin, CancellationToken.None);
+        var session = waiting is null ? await engine.AttachAsync(c.Id, withStdin, CancellationToken.None) : await waiting;
         if (session is null) return;
         await using (session)
         {

@@ -71,6 +71,7 @@ public sealed partial class ContainerLifecycle(
             throw new DockerApiException(failed.StatusCode is 400 or 404 ? failed.StatusCode : 500, error.Message);
         }
         using (phases.Measure("start.journal")) await store.RecordAsync(new ContainerStarted(id, pid, restart, time.GetUtcNow()), CancellationToken.None);
+        attaches.Started(id);
     }
 
     /// <summary>Tears the container's sandbox down and journals that it has none (no-op without one).</summary>
