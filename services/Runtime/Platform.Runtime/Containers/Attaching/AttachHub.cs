@@ -50,8 +50,8 @@ public sealed class AttachHub(ContainerEngine engine, ContainerStore store)
         }
     }
 
-    /// <summary>The start is journaled: from here the store says whether the container runs.</summary>
-    public void Started(string id)
+    /// <summary>The start is journaled (or failed): from here the store says whether the container runs.</summary>
+    public void StartSettled(string id)
     {
         lock (_lock) _starting.Remove(id);
     }

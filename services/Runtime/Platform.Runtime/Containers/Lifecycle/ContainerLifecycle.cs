@@ -61,17 +61,24 @@ public sealed partial class ContainerLifecycle(
             using (phases.Measure("start.attach-connect")) await attaches.ConnectPendingAsync(id, ct);
             using (phases.Measure("start.oci-start")) await engine.StartAsync(id, ct);
         }
-        catch (Exception error) when (error is IDockerApiError failed)
+        catch (Exception error)
         {
             attaches.FailPending(id);
+            if (error is not IDockerApiError failed) throw;
             await engine.DeleteAsync(id, CancellationToken.None);
             await DetachNetworkAsync(id);
             await store.RecordAsync(new ContainerStartFailed(id, ExitCodeOf(error.Message), error.Message, time.GetUtcNow()), CancellationToken.None);
             if (error is DockerApiException) throw;
             throw new DockerApiException(failed.StatusCode is 400 or 404 ? failed.StatusCode : 500, error.Message);
         }
-        using (phases.Measure("start.journal")) await store.RecordAsync(new ContainerStarted(id, pid, restart, time.GetUtcNow()), CancellationToken.None);
-        attaches.Started(id);
+        try
+        {
+            using (phases.Measure("start.journal")) await store.RecordAsync(new ContainerStarted(id, pid, restart, time.GetUtcNow()), CancellationToken.None);
+        }
+        finally
+        {
+            attaches.StartSettled(id);
+        }
     }
 
     /// <summary>Tears the container's sandbox down and journals that it has none (no-op without one).</summary>
