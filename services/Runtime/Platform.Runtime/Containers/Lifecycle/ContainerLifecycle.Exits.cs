@@ -46,6 +46,8 @@ public sealed partial class ContainerLifecycle
         using (phases.Measure("exit.oci-delete")) await engine.DeleteAsync(id, ct);
         if (removeFiles)
             using (phases.Measure("remove.files")) await engine.RemoveFilesAsync(id);
+        else // as Docker does: an exited container's root filesystem is mounted again by its next start or a file route
+            using (phases.Measure("exit.rootfs-unmount")) await engine.UnmountRootfsAsync(id);
     }
 
     async Task MeasuredAsync(string phase, Func<Task> work)
