@@ -8,7 +8,8 @@ namespace Platform.Networking.Tests.Integration.Ports;
 
 public sealed class UdpPublishingTests : PublisherTest
 {
-    protected override PortPublisherOptions Options => new() { UdpIdleTimeout = TimeSpan.FromMilliseconds(300) };
+    // Long enough that a busy machine never expires a client's upstream socket between its datagrams here.
+    protected override PortPublisherOptions Options => new() { UdpIdleTimeout = TimeSpan.FromSeconds(30) };
 
     [Fact]
     public async Task Datagrams_reach_the_container_and_replies_come_back_to_each_client()
@@ -25,27 +26,33 @@ public sealed class UdpPublishingTests : PublisherTest
         Assert.Equal(2, container.Senders.Distinct().Count());
     }
 
-    [Fact]
-    public async Task An_idle_client_gets_a_fresh_upstream_socket_after_expiry()
-    {
-        using var container = new UdpContainer();
-        var port = await PublishAsync(container.Port);
-        using var client = new UdpClient(AddressFamily.InterNetwork);
-
-        await RoundTripAsync(client, port, "before");
-        await Task.Delay(TimeSpan.FromSeconds(1));
-        await RoundTripAsync(client, port, "after");
-
-        Assert.Equal(2, container.Senders.Distinct().Count());
-    }
-
     async Task<int> PublishAsync(int containerPort) =>
         Assert.Single(await PublishAsync(new PortRequest("udp", "127.0.0.1", 0, IPAddress.Loopback, containerPort))).HostPort;
 
-    static async Task<string> RoundTripAsync(UdpClient client, int port, string text)
+    internal static async Task<string> RoundTripAsync(UdpClient client, int port, string text)
     {
         await client.SendAsync(Encoding.ASCII.GetBytes(text), new IPEndPoint(IPAddress.Loopback, port));
         var reply = await client.ReceiveAsync().WaitAsync(Loopback.Patience);
         return Encoding.ASCII.GetString(reply.Buffer);
+    }
+}
+
+/// <summary>Expiry on its own, with a short idle timeout the round-trip test above must not be exposed to.</summary>
+public sealed class UdpExpiryTests : PublisherTest
+{
+    protected override PortPublisherOptions Options => new() { UdpIdleTimeout = TimeSpan.FromMilliseconds(300) };
+
+    [Fact]
+    public async Task An_idle_client_gets_a_fresh_upstream_socket_after_expiry()
+    {
+        using var container = new UdpContainer();
+        var port = Assert.Single(await PublishAsync(new PortRequest("udp", "127.0.0.1", 0, IPAddress.Loopback, container.Port))).HostPort;
+        using var client = new UdpClient(AddressFamily.InterNetwork);
+
+        await UdpPublishingTests.RoundTripAsync(client, port, "before");
+        await Task.Delay(TimeSpan.FromSeconds(1));
+        await UdpPublishingTests.RoundTripAsync(client, port, "after");
+
+        Assert.Equal(2, container.Senders.Distinct().Count());
     }
 }
