@@ -25,13 +25,9 @@ public sealed class LeakTests(PlatformFixture platform)
             _ => (await DockerCli.SucceedAsync(Host, "run", "-d", "--name", name, PlatformFixture.Busybox, "sleep", "300")).Stdout.Trim(),
         };
         if (how.Contains("exited")) await DockerCli.SucceedAsync(Host, "wait", name);
-        var whileItExists = LeftFor(id);
         // The exit is recorded (wait answers) before its clean-up ends: give that a moment.
-        for (var tries = 0; how.Contains("exited") && whileItExists.Mounts.Count > 0 && tries < 50; tries++)
-        {
-            await Task.Delay(100);
-            whileItExists = LeftFor(id);
-        }
+        var whileItExists = await Eventually.PollAsync(() => Task.FromResult(LeftFor(id)),
+            left => !how.Contains("exited") || left.Mounts.Count == 0, TimeSpan.FromSeconds(5), TimeSpan.FromMilliseconds(100));
 
         await DockerCli.SucceedAsync(Host, how.StartsWith("rm -f", StringComparison.Ordinal) ? ["rm", "-f", name] : ["rm", name]);
         var afterRemoval = LeftFor(id);

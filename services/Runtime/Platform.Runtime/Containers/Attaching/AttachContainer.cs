@@ -19,10 +19,10 @@ public sealed class AttachContainer(ContainerStore store, ContainerEngine engine
         var c = store.Get(HijackQuery.IdOf(head));
         await RawRequestReader.SkipHeadAsync(input, head);
         var multiplexed = !c.Config.Tty;
-        var (stdin, stdout, stderr) = (query.Flag("stdin"), query.Flag("stdout"), query.Flag("stderr"));
+        var (stdin, stdout, stderr, stream) = (query.Flag("stdin"), query.Flag("stdout"), query.Flag("stderr"), query.Flag("stream"));
         var withStdin = stdin && c.Config.OpenStdin;
         // Decided before the head goes out: docker run sends its start as soon as it has read it.
-        var waiting = query.Flag("stream") ? hub.WaitUnlessRunning(c.Id, withStdin) : null;
+        var waiting = stream ? hub.WaitUnlessRunning(c.Id, withStdin) : null;
         try
         {
             await RawHttpResponse.WriteHijackHeadAsync(output, head,
@@ -36,7 +36,7 @@ public sealed class AttachContainer(ContainerStore store, ContainerEngine engine
             _ = waiting.ContinueWith(t => t.Result?.DisposeAsync(), TaskContinuationOptions.OnlyOnRanToCompletion);
             throw;
         }
-        if (!query.Flag("stream")) return;
+        if (!stream) return;
 
         var session = waiting is null ? await engine.AttachAsync(c.Id, withStdin, CancellationToken.None) : await waiting;
         if (session is null) return;

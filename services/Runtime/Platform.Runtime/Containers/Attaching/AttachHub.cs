@@ -42,11 +42,16 @@ public sealed class AttachHub(ContainerEngine engine, ContainerStore store)
             _pending.Remove(id, out list);
             _starting.Add(id);
         }
-        foreach (var pending in list ?? [])
+        // Nothing else completes a wait that is still listed: only this and FailPending take it off the list.
+        var waits = list ?? [];
+        try
         {
-            if (pending.Session.Task.IsCompleted) continue;
-            var session = await engine.AttachAsync(id, pending.Stdin, ct);
-            if (!pending.Session.TrySetResult(session)) await session.DisposeAsync();
+            foreach (var pending in waits) pending.Session.SetResult(await engine.AttachAsync(id, pending.Stdin, ct));
+        }
+        catch
+        {
+            foreach (var pending in waits) pending.Session.TrySetResult(null); // the start fails: the rest end too
+            throw;
         }
     }
 

@@ -95,6 +95,12 @@ public sealed partial class ContainerLifecycle(
         : message.Contains("permission denied", StringComparison.Ordinal) ? 126
         : 128;
 
+    /// <summary>Runs work in the container's turn: none of its starts, exit clean-ups or its removal runs meanwhile.</summary>
+    public async Task<T> InTurnAsync<T>(string id, Func<Task<T>> work, CancellationToken ct)
+    {
+        using (await _turns.AcquireAsync(id, ct)) return await work();
+    }
+
     public Task KillAsync(string reference, int signal, CancellationToken ct) => SignalAsync(reference, signal, signal == Signals.Kill, ct);
 
     /// <summary>

@@ -88,6 +88,11 @@ public sealed class ContainerFileSystem : IDisposable
         return OpenTrusted(path.Mount.Source, flags & ~O_NOFOLLOW);
     }
 
+    /// <summary>
+    /// Opens the root filesystem's directory now: an unmount after this (MNT_DETACH) leaves the mount to this view.
+    /// </summary>
+    public void HoldRoot() => RootOf(MountOf("/"));
+
     SafeFileHandle RootOf(FileMount mount)
     {
         lock (_roots)
